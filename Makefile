@@ -1,0 +1,72 @@
+# Portail — thin wrappers around swift and the validator. `make portal` and `make test` are
+# the two commands of the README; both work on a fresh Debian machine.
+
+SHELL := /bin/bash
+SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
+# Debian packages the build needs: cmark-gfm (Markdown), zlib and pkg-config, GNU time (bench).
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev pkg-config time
+SHARED ?= ../shared
+VALIDATE := $(SHARED)/validate
+VALIDATE_VENV ?= $(CURDIR)/.venv-validate
+RELEASE_BIN := .build/release/portail
+
+.PHONY: all portal build release check test unit validate deps snapshots bench clean help
+
+all: portal
+
+help:
+	@echo "make portal     install missing system packages, build (release) and generate Output/ from Content/"
+	@echo "make test       unit, snapshot and end-to-end tests, then validate the example portal"
+	@echo "make check      check Content/ and the theme without writing anything"
+	@echo "make snapshots  re-record the snapshot tests' expected output"
+	@echo "make bench      benchmark a synthetic 600,000-row portal"
+
+## System packages: installed only when missing (apt-get as root, else through sudo).
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "make: installing Debian packages:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product portail
+
+portal: release
+	$(RELEASE_BIN) build
+
+check: release
+	$(RELEASE_BIN) check
+
+unit: deps
+	$(SWIFT) test
+
+## The validator's venv, made once (git-ignored).
+$(VALIDATE_VENV)/bin/python:
+	VALIDATE_VENV=$(VALIDATE_VENV) $(VALIDATE)/setup
+
+## Validates the example portal with the independent validator, when ../shared is present.
+validate: portal
+	@if [ -x $(VALIDATE)/validate-portal ]; then \
+	  $(MAKE) --no-print-directory $(VALIDATE_VENV)/bin/python && \
+	  VALIDATE_VENV=$(VALIDATE_VENV) $(VALIDATE)/validate-portal Output; \
+	else \
+	  echo "make: $(VALIDATE) not found, skipping the validator"; \
+	fi
+
+test: unit validate
+
+snapshots: deps
+	RECORD_SNAPSHOTS=1 $(SWIFT) test --filter Snapshot
+
+bench: release
+	scripts/bench.sh
+
+clean:
+	rm -rf .build Output/* .bench

@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+// Portail: a static open-data portal generator.
+import PackageDescription
+
+let package = Package(
+    name: "portail",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "portail", targets: ["portail"]),
+        .library(name: "PortailKit", targets: ["PortailKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // cmark-gfm from Debian's libcmark-gfm-dev (GitHub-flavoured Markdown).
+        .systemLibrary(
+            name: "CCmarkGFM",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // The whole pipeline: Load → Validate → Model → Render → Write. No process exit, no globals.
+        .target(
+            name: "PortailKit",
+            dependencies: [
+                "CCmarkGFM",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // The thin command line over PortailKit.
+        .executableTarget(
+            name: "portail",
+            dependencies: [
+                "PortailKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "PortailKitTests",
+            dependencies: ["PortailKit"],
+            exclude: ["Fixtures", "Snapshots"]
+        ),
+        .testTarget(
+            name: "PortailCLITests",
+            dependencies: ["portail"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

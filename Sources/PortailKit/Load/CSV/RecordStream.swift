@@ -1,0 +1,111 @@
+/// Streams a dataset's records from its source file as typed values, one at a time.
+///
+/// This is how every consumer reads rows: validation (which reports each bad cell), exports
+/// and page renderers. Nothing is kept between records, so memory stays flat whatever the
+/// file's size.
+public struct RecordStream: Sendable {
+    public let source: TableSource
+    public let fields: [Field]
+
+    public init(source: TableSource, fields: [Field]) {
+        self.source = source
+        self.fields = fields
+    }
+
+    /// Where a record sits in the source, for diagnostics and progress.
+    public struct Position {
+        /// 1-based line where the record starts.
+        public let line: Int
+        /// Byte offset just past the record, for progress on big files.
+        public let offset: Int
+    }
+
+    /// Calls `body` with each record kept by the source's filters.
+    ///
+    /// - Parameters:
+    ///   - fieldIndexes: which fields to parse, in the order `values` holds them.
+    ///   - onDiagnostic: receives every problem (bad cells, ragged rows, broken quoting). Cells
+    ///     that fail to parse are passed to `body` as `.null`.
+    ///   - body: the record's values; the array is reused, so copy what must outlive the call.
+    public func forEach(
+        fieldIndexes: [Int],
+        onDiagnostic: (Diagnostic) -> Void = { _ in },
+        _ body: (Position, [Value]) throws -> Void
+    ) rethrows {
+        let columns = fieldIndexes.map { source.columnIndexes[$0] }
+        let parsers = fieldIndexes.map { fields[$0].parser }
+        let required = fieldIndexes.map { fields[$0].required }
+        let width = source.header.count
+        let missing = source.missingValues
+        let onlyEmptyIsMissing = missing == [""]
+        try source.bytes.withUnsafeBytes { raw in
+            guard let base = raw.bindMemory(to: UInt8.self).baseAddress else { return }
+            var scanner = CSVScanner(base: base, count: raw.count, delimiter: source.delimiter,
+                                     offset: source.bodyOffset, line: source.bodyLine)
+            var values = [Value](repeating: .null, count: columns.count)
+            records: while true {
+                switch scanner.next() {
+                case .end:
+                    break records
+                case let .syntaxError(message, hint, line, lineStart, offset):
+                    onDiagnostic(Diagnostic(.error, .csvSyntax, message,
+                                            at: SourceLocation(path: source.path, line: line, column: scanner.column(of: offset, lineStart: lineStart)),
+                                            sourceLine: scanner.lineText(from: lineStart), hint: hint))
+                    break records
+                case .record:
+                    break
+                }
+                let spans = scanner.spans
+                if spans.count != width {
+                    let first = spans[0]
+                    let what = spans.count < width ? "only \(spans.count)" : "\(spans.count)"
+                    onDiagnostic(Diagnostic(.error, .raggedRow, "this row has \(what) fields, but the header has \(width)",
+                                            at: SourceLocation(path: source.path, line: scanner.recordLine, column: 1),
+                                            sourceLine: scanner.lineText(from: first.lineStart),
+                                            hint: spans.count > width ? "a field containing the delimiter must be quoted" : "every row needs one field per column, even when empty"))
+                    continue
+                }
+                if !source.filters.isEmpty {
+                    let kept = source.filters.allSatisfy { $0.values.contains(scanner.string(spans[$0.column]).trimmingCharacters(in: .whitespaces)) }
+                    if !kept { continue }
+                }
+                for (i, column) in columns.enumerated() {
+                    let span = spans[column]
+                    var text: String?
+                    if !scanner.isEmpty(span) {
+                        let cell = scanner.string(span)
+                        if onlyEmptyIsMissing || !missing.contains(cell.trimmingCharacters(in: .whitespaces)) {
+                            text = cell
+                        }
+                    }
+                    guard let text, !(parsers[i].type != .string && text.allSatisfy(\.isWhitespace)) else {
+                        values[i] = .null
+                        if required[i] {
+                            let field = fields[fieldIndexes[i]]
+                            onDiagnostic(Diagnostic(.error, .requiredValue, "missing value in column \(describe(field))",
+                                                    at: SourceLocation(path: source.path, line: span.line, column: scanner.column(of: span.origin, lineStart: span.lineStart)),
+                                                    sourceLine: scanner.lineText(from: span.lineStart),
+                                                    hint: "the field is required; fill the cell, or set 'required: false'"))
+                        }
+                        continue
+                    }
+                    switch parsers[i].parse(text) {
+                    case .success(let value):
+                        values[i] = value
+                    case .failure(let failure):
+                        values[i] = .null
+                        let field = fields[fieldIndexes[i]]
+                        onDiagnostic(Diagnostic(.error, .typeMismatch, "\(failure.message) in column \(describe(field))",
+                                                at: SourceLocation(path: source.path, line: span.line, column: scanner.column(of: span.origin, lineStart: span.lineStart)),
+                                                sourceLine: scanner.lineText(from: span.lineStart), hint: failure.hint))
+                    }
+                }
+                try body(Position(line: scanner.recordLine, offset: scanner.position), values)
+            }
+        }
+    }
+
+    private func describe(_ field: Field) -> String {
+        field.column == field.name ? "\"\(field.column)\"" : "\"\(field.column)\" (field '\(field.name)')"
+    }
+}

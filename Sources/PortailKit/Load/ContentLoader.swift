@@ -1,0 +1,155 @@
+import Foundation
+
+/// The Load stage for content: reads `site.yaml`, every `datasets/<id>/dataset.yaml` with its
+/// data file's header, and every `pages/*.md`. It reports every problem it meets and goes on,
+/// so that one run shows them all.
+struct ContentLoader {
+    let root: URL
+    /// The content folder as the user named it, prefixed to paths in diagnostics.
+    let displayRoot: String
+
+    func load() -> (RawContent, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var content = RawContent(site: nil, datasets: [], pages: [])
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            diagnostics.append(Diagnostic(.missingFile, "the content folder does not exist", at: .file(displayRoot),
+                                          hint: "run portail from the portal's folder, or pass --content DIR"))
+            return (content, diagnostics)
+        }
+        content.site = loadSite(&diagnostics)
+        content.datasets = loadDatasets(&diagnostics)
+        content.pages = loadPages(&diagnostics)
+        return (content, diagnostics)
+    }
+
+    // MARK: - site.yaml
+
+    private func loadSite(_ diagnostics: inout [Diagnostic]) -> SiteSpec? {
+        guard let root = readMapping("site.yaml", &diagnostics) else { return nil }
+        let spec = SiteSpec.read(root)
+        diagnostics += root.finish()
+        return spec
+    }
+
+    // MARK: - datasets/<id>/dataset.yaml
+
+    private func loadDatasets(_ diagnostics: inout [Diagnostic]) -> [DatasetSpec] {
+        let folder = root.appendingPathComponent("datasets")
+        return Self.sortedEntries(of: folder).compactMap { name -> DatasetSpec? in
+            let url = folder.appendingPathComponent(name)
+            guard Self.isDirectory(url) else { return nil }
+            let relative = "datasets/\(name)/dataset.yaml"
+            guard FileManager.default.fileExists(atPath: url.appendingPathComponent("dataset.yaml").path) else {
+                diagnostics.append(Diagnostic(.missingFile, "the dataset folder '\(name)' has no dataset.yaml",
+                                              at: .file(display("datasets/\(name)")),
+                                              hint: "every folder under datasets/ describes one dataset in its dataset.yaml"))
+                return nil
+            }
+            guard let mapping = readMapping(relative, &diagnostics) else { return nil }
+            let id = Located(name, at: .file(display("datasets/\(name)")))
+            var spec = DatasetSpec.read(mapping, id: id, folder: url, displayFolder: display("datasets/\(name)"))
+            diagnostics += mapping.finish()
+            if let source = spec.source, let path = source.path {
+                spec.table = openTable(path, source: source, in: url, datasetFolder: "datasets/\(name)", &diagnostics)
+            }
+            return spec
+        }
+    }
+
+    private func openTable(_ path: Located<String>, source: DatasetSpec.SourceSpec, in folder: URL,
+                           datasetFolder: String, _ diagnostics: inout [Diagnostic]) -> CSVFile? {
+        let url = folder.appendingPathComponent(path.value).standardizedFileURL
+        // A dataset may read a file of another dataset (a filtered view), but nothing outside Content.
+        guard url.path.hasPrefix(root.standardizedFileURL.path + "/") else {
+            diagnostics.append(path.diagnostic(.invalidValue, "the data file must be inside the content folder"))
+            return nil
+        }
+        let relative = String(url.path.dropFirst(root.standardizedFileURL.path.count + 1))
+        guard FileManager.default.fileExists(atPath: url.path), !Self.isDirectory(url) else {
+            let siblings = Self.sortedEntries(of: folder).filter { !$0.hasSuffix(".yaml") }
+            diagnostics.append(path.diagnostic(.missingFile, "the data file '\(path.value)' does not exist",
+                                               hint: Suggestion.hint(for: path.value, in: siblings, listing: false)
+                                                   ?? "the path is relative to \(display(datasetFolder))/"))
+            return nil
+        }
+        switch CSVFile.open(url, path: display(relative), encoding: source.encoding, delimiter: source.delimiter) {
+        case .success(let file): return file
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        }
+    }
+
+    // MARK: - pages/*.md
+
+    private func loadPages(_ diagnostics: inout [Diagnostic]) -> [PageSpec] {
+        let folder = root.appendingPathComponent("pages")
+        return Self.sortedEntries(of: folder).filter { $0.hasSuffix(".md") }.compactMap { name in
+            let relative = "pages/\(name)"
+            guard let file = SourceFile.read(folder.appendingPathComponent(name), displayPath: display(relative)) else {
+                diagnostics.append(Diagnostic(.unreadableFile, "cannot read this page", at: .file(display(relative))))
+                return nil
+            }
+            let slug = Located(String(name.dropLast(3)), at: .file(display(relative)))
+            let (frontMatter, body) = FrontMatter.split(file)
+            guard let frontMatter else {
+                diagnostics.append(file.diagnostic(.frontMatter, "the page has no front matter", line: 1, column: 1,
+                                                   hint: "start the file with '---', a line 'title: …', and '---'"))
+                return nil
+            }
+            switch YAMLDocument.parse(frontMatter) {
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+                return nil
+            case .success(let node):
+                switch YAMLMapping.root(of: node, in: frontMatter) {
+                case .failure(let diagnostic):
+                    diagnostics.append(diagnostic)
+                    return nil
+                case .success(let mapping):
+                    let spec = PageSpec.read(mapping, slug: slug, markdown: body, origin: .file(display(relative)))
+                    diagnostics += mapping.finish()
+                    return spec
+                }
+            }
+        }
+    }
+
+    // MARK: - Helpers
+
+    private func readMapping(_ relative: String, _ diagnostics: inout [Diagnostic]) -> YAMLMapping? {
+        let url = root.appendingPathComponent(relative)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            diagnostics.append(Diagnostic(.missingFile, "\(relative) is missing", at: .file(display(relative)),
+                                          hint: relative == "site.yaml" ? "create it with at least title, base_url, publisher and licence" : nil))
+            return nil
+        }
+        guard let file = SourceFile.read(url, displayPath: display(relative)) else {
+            diagnostics.append(Diagnostic(.unreadableFile, "cannot read this file", at: .file(display(relative))))
+            return nil
+        }
+        switch YAMLDocument.parse(file).flatMap({ YAMLMapping.root(of: $0, in: file) }) {
+        case .success(let mapping): return mapping
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        }
+    }
+
+    func display(_ relative: String) -> String {
+        displayRoot.isEmpty || displayRoot == "." ? relative : (displayRoot.hasSuffix("/") ? displayRoot + relative : "\(displayRoot)/\(relative)")
+    }
+
+    /// Directory entries in byte order (FileManager's order is unspecified), hidden ones skipped.
+    static func sortedEntries(of url: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? [])
+            .filter { !$0.hasPrefix(".") }
+            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    static func isDirectory(_ url: URL) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+}

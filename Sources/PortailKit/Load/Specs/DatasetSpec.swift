@@ -1,0 +1,93 @@
+import Foundation
+
+/// A `dataset.yaml` as written, plus its opened data file.
+struct DatasetSpec: Sendable {
+    /// The folder name.
+    let id: Located<String>
+    let folder: URL
+    let displayFolder: String
+    let origin: SourceLocation
+
+    var title: Located<String>?
+    var description: Located<String>?
+    var keywords: [Located<String>] = []
+    var themes: [Located<String>] = []
+    var licence: Located<String>?
+    var access: Located<String>?
+    var frequency: Located<String>?
+    var issued: Located<String>?
+    var modified: Located<String>?
+    var attribution: Located<String>?
+    var source: SourceSpec?
+    var key: Located<String>?
+    var fields: [FieldSpec] = []
+    /// The data file, opened by the loader when `source.path` names a readable file.
+    var table: CSVFile?
+
+    struct SourceSpec: Sendable {
+        var path: Located<String>?
+        var delimiter: Located<String>?
+        var encoding: Located<String>?
+        var decimal: Located<String>?
+        var undeclaredColumns: Located<String>?
+        var missingValues: [Located<String>]?
+        var filter: [(column: Located<String>, values: [Located<String>])] = []
+        let origin: SourceLocation
+    }
+
+    struct FieldSpec: Sendable {
+        var name: Located<String>?
+        var column: Located<String>?
+        var title: Located<String>?
+        var type: Located<String>?
+        var description: Located<String>?
+        var access: Located<String>?
+        var required: Located<Bool>?
+        var format: Located<String>?
+        var trueValues: [Located<String>]?
+        var falseValues: [Located<String>]?
+        let origin: SourceLocation
+    }
+
+    /// The keys of `dataset.yaml`: a public contract documented in docs/content-format.md.
+    static func read(_ root: YAMLMapping, id: Located<String>, folder: URL, displayFolder: String) -> DatasetSpec {
+        var spec = DatasetSpec(id: id, folder: folder, displayFolder: displayFolder, origin: root.location)
+        spec.title = root.string("title", required: true)
+        spec.description = root.string("description", required: true)
+        spec.keywords = root.strings("keywords")
+        spec.themes = root.strings("themes")
+        spec.licence = root.string("licence")
+        spec.access = root.string("access")
+        spec.frequency = root.string("frequency")
+        spec.issued = root.string("issued")
+        spec.modified = root.string("modified", required: true)
+        spec.attribution = root.string("attribution")
+        if let source = root.mapping("source") {
+            var s = SourceSpec(origin: source.location)
+            s.path = source.string("path", required: true)
+            s.delimiter = source.string("delimiter")
+            s.encoding = source.string("encoding")
+            s.decimal = source.string("decimal")
+            s.undeclaredColumns = source.string("undeclared_columns")
+            if source.node("missing_values") != nil { s.missingValues = source.strings("missing_values") }
+            s.filter = source.stringMap("filter")
+            spec.source = s
+        }
+        spec.key = root.string("key")
+        spec.fields = root.mappings("fields", required: spec.source != nil).map { field in
+            var f = FieldSpec(origin: field.location)
+            f.name = field.string("name", required: true)
+            f.column = field.string("column")
+            f.title = field.string("title")
+            f.type = field.string("type")
+            f.description = field.string("description")
+            f.access = field.string("access")
+            f.required = field.bool("required")
+            f.format = field.string("format")
+            if field.node("true_values") != nil { f.trueValues = field.strings("true_values") }
+            if field.node("false_values") != nil { f.falseValues = field.strings("false_values") }
+            return f
+        }
+        return spec
+    }
+}

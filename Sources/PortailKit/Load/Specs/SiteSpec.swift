@@ -1,0 +1,36 @@
+/// `site.yaml` as written: every value with its location, nothing cross-checked yet.
+struct SiteSpec: Sendable {
+    var title: Located<String>?
+    var description: Located<String>?
+    var baseURL: Located<String>?
+    var language: Located<String>?
+    var publisher: PublisherSpec?
+    var licence: Located<String>?
+    var timezone: Located<String>?
+    let origin: SourceLocation
+
+    struct PublisherSpec: Sendable {
+        var name: Located<String>?
+        var url: Located<String>?
+        var email: Located<String>?
+        let origin: SourceLocation
+    }
+
+    /// The keys of `site.yaml`: a public contract documented in docs/content-format.md.
+    static func read(_ root: YAMLMapping) -> SiteSpec {
+        var spec = SiteSpec(origin: root.location)
+        spec.title = root.string("title", required: true)
+        spec.description = root.string("description")
+        spec.baseURL = root.string("base_url")
+        spec.language = root.string("language")
+        if let publisher = root.mapping("publisher", required: true) {
+            spec.publisher = PublisherSpec(name: publisher.string("name", required: true),
+                                           url: publisher.string("url"),
+                                           email: publisher.string("email"),
+                                           origin: publisher.location)
+        }
+        spec.licence = root.string("licence", required: true)
+        spec.timezone = root.string("timezone")
+        return spec
+    }
+}

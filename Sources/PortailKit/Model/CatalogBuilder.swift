@@ -1,0 +1,35 @@
+import Foundation
+
+/// The Model stage: assembles validated content and table counts into the immutable
+/// ``Catalog``, computing derived data once (summaries, order).
+enum CatalogBuilder {
+    static func build(_ content: ValidatedContent, rowCounts: [String: Int], buildDate: Day) -> Catalog {
+        let datasets = content.datasets.map { d in
+            Dataset(id: d.id, title: d.title, description: d.description, summary: summary(of: d.description),
+                    keywords: d.keywords, themes: d.themes, licence: d.licence, access: d.access,
+                    frequency: d.frequency, issued: d.issued, modified: d.modified, attribution: d.attribution,
+                    key: d.key, fields: d.fields, table: d.table, rowCount: rowCounts[d.id] ?? 0, origin: d.origin)
+        }
+        .sorted { (sortKey($0.title), $0.id) < (sortKey($1.title), $1.id) }
+        let pages = content.pages.sorted { ($0.menuOrder ?? Int.max, $0.slug) < ($1.menuOrder ?? Int.max, $1.slug) }
+        return Catalog(site: content.site, datasets: datasets, pages: pages, buildDate: buildDate)
+    }
+
+    /// Titles sort as a French reader expects: accents and case do not count.
+    static func sortKey(_ title: String) -> String {
+        title.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+    }
+
+    /// The first paragraph of a Markdown description as plain text, cut at a word near 240
+    /// characters.
+    static func summary(of markdown: String, limit: Int = 240) -> String {
+        let text = Markdown.plainText(markdown)
+        let paragraph = text.components(separatedBy: "\n\n").first { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty } ?? ""
+        let flat = paragraph.split(whereSeparator: \.isNewline).joined(separator: " ")
+            .trimmingCharacters(in: .whitespaces)
+        guard flat.count > limit else { return flat }
+        var cut = String(flat.prefix(limit))
+        if let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }
+        return cut.trimmingCharacters(in: CharacterSet(charactersIn: " ,;:.")) + "…"
+    }
+}

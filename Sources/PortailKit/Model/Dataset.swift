@@ -1,0 +1,63 @@
+/// A dataset of the catalogue (DCAT `dcat:Dataset`): its metadata, its fields and its rows'
+/// source. Immutable; every renderer reads it.
+public struct Dataset: Sendable {
+    /// The folder name under `datasets/`, which is also its URL segment: a stable public id.
+    public let id: String
+    public let title: String
+    /// Markdown.
+    public let description: String
+    /// Plain-text excerpt of the description, for cards and meta descriptions.
+    public let summary: String
+    public let keywords: [String]
+    public let themes: [String]
+    public let licence: Licence
+    public let access: Access
+    public let frequency: Frequency?
+    public let issued: Day?
+    public let modified: Day
+    /// Credit to the data's original producer ("Source : CNC …").
+    public let attribution: String?
+    /// Name of the primary-key field, when the dataset has one.
+    public let key: String?
+    /// Every field, in declared order, members-only ones included.
+    public let fields: [Field]
+    /// Nil for a dataset with no data file (metadata only).
+    public let table: TableSource?
+    /// Number of records (after the source filter).
+    public let rowCount: Int
+    public let origin: SourceLocation
+
+    public init(id: String, title: String, description: String, summary: String, keywords: [String],
+                themes: [String], licence: Licence, access: Access, frequency: Frequency?, issued: Day?,
+                modified: Day, attribution: String?, key: String?, fields: [Field], table: TableSource?,
+                rowCount: Int, origin: SourceLocation) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.summary = summary
+        self.keywords = keywords
+        self.themes = themes
+        self.licence = licence
+        self.access = access
+        self.frequency = frequency
+        self.issued = issued
+        self.modified = modified
+        self.attribution = attribution
+        self.key = key
+        self.fields = fields
+        self.table = table
+        self.rowCount = rowCount
+        self.origin = origin
+    }
+
+    /// True when records may be published: a public dataset with a data file.
+    public var publishesRecords: Bool { access == .public && table != nil }
+
+    /// Indexes (into ``fields``) of the fields every public file may contain.
+    public var publicFieldIndexes: [Int] {
+        guard access == .public else { return [] }
+        return fields.indices.filter { fields[$0].access == .public }
+    }
+
+    public var publicFields: [Field] { publicFieldIndexes.map { fields[$0] } }
+}

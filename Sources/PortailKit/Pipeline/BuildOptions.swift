@@ -1,0 +1,35 @@
+import Foundation
+
+/// Inputs of one run of the pipeline.
+public struct BuildOptions: Sendable {
+    public var content: URL
+    /// The content folder as the user named it, used in diagnostics (`Content/site.yaml:3:1`).
+    public var contentDisplay: String
+    public var theme: URL
+    public var themeDisplay: String
+    /// Overrides `base_url` of `site.yaml`.
+    public var baseURL: String?
+    /// The day the build describes. Comes from `SOURCE_DATE_EPOCH` (or the caller's clock),
+    /// never from a clock inside the pipeline, so that the same inputs give the same bytes.
+    public var buildDate: Day
+
+    public init(content: URL, contentDisplay: String, theme: URL, themeDisplay: String,
+                baseURL: String? = nil, buildDate: Day) {
+        self.content = content
+        self.contentDisplay = contentDisplay
+        self.theme = theme
+        self.themeDisplay = themeDisplay
+        self.baseURL = baseURL
+        self.buildDate = buildDate
+    }
+
+    /// The build date from `SOURCE_DATE_EPOCH` (seconds since 1970, the reproducible-builds
+    /// convention), or nil when it is not set. Malformed values are an error, not ignored.
+    public static func sourceDateEpoch(_ environment: [String: String]) throws -> Day? {
+        guard let text = environment["SOURCE_DATE_EPOCH"] else { return nil }
+        guard let seconds = Int(text.trimmingCharacters(in: .whitespaces)), seconds >= 0 else {
+            throw OutputError("SOURCE_DATE_EPOCH must be a number of seconds since 1970, not '\(text)'")
+        }
+        return Day(daysSinceEpoch: seconds / 86_400)
+    }
+}

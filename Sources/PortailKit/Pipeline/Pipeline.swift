@@ -1,0 +1,101 @@
+import Foundation
+
+/// The one place where the stages are sequenced: Load → Validate → Model → Render → Write.
+///
+/// `portail build` passes a ``StagingDirectory`` as destination and swaps it in on success;
+/// `portail check` passes a ``DiscardOutput``, so it runs every stage, templates included,
+/// and writes nothing.
+public enum Pipeline {
+    public static func run(_ options: BuildOptions, to destination: any OutputDestination,
+                           progress: any BuildProgress = SilentProgress()) async -> BuildResult {
+        let log = DiagnosticLog()
+        func failed() -> BuildResult { BuildResult(diagnostics: log.sorted, catalog: nil, fileCount: 0) }
+
+        // 1. Load: read everything, reporting every problem met.
+        progress.stage("load", detail: options.contentDisplay)
+        let (rawTheme, themeProblems) = ThemeLoader(root: options.theme, displayRoot: options.themeDisplay).load()
+        let (raw, contentProblems) = ContentLoader(root: options.content, displayRoot: options.contentDisplay).load()
+        log.report(contentsOf: themeProblems + contentProblems)
+
+        // The theme is compiled early so that template errors come with content errors.
+        var theme: Theme?
+        if let rawTheme {
+            let language = raw.site?.language?.value ?? "fr"
+            let (compiled, problems) = Theme.compile(rawTheme, language: language)
+            theme = compiled
+            log.report(contentsOf: problems)
+        }
+
+        // 2. Validate: metadata first, then every data file, concurrently.
+        progress.stage("validate", detail: "\(raw.datasets.count) datasets")
+        var metadataProblems: [Diagnostic] = []
+        let languages = rawTheme.map { Array($0.translations.keys).sorted() } ?? ["fr"]
+        let validated = Validator.validateMetadata(raw, languages: languages, baseURLOverride: options.baseURL,
+                                                   buildDate: options.buildDate, into: &metadataProblems)
+        log.report(contentsOf: metadataProblems)
+        guard let validated else { return failed() }
+        let rowCounts = await checkTables(validated.datasets, log: log, progress: progress)
+        guard !log.hasErrors, let theme else { return failed() }
+
+        // 3. Model.
+        let catalog = CatalogBuilder.build(validated, rowCounts: rowCounts, buildDate: options.buildDate)
+
+        // 4–5. Render and write: exports stream first, since pages describe their files.
+        do {
+            progress.stage("export", detail: "\(catalog.datasets.filter(\.publishesRecords).count) datasets")
+            let exports = try await export(catalog, to: destination, progress: progress)
+            progress.stage("render", detail: "\(catalog.datasets.count + catalog.pages.count + 2) pages")
+            let pages = try await HTMLRenderer(catalog: catalog, theme: theme).render(exports: exports)
+            for (path, data) in pages { try destination.write(path, data) }
+            for asset in theme.assets { try destination.copy("assets/\(asset.path)", from: asset.url) }
+            let exported = exports.values.reduce(0) { $0 + $1.files.count + $1.chunkCount }
+            return BuildResult(diagnostics: log.sorted, catalog: catalog, fileCount: exported + pages.count + theme.assets.count)
+        } catch {
+            log.report(Diagnostic(.unreadableFile, "the build failed while writing: \(error)", at: .file(options.contentDisplay)))
+            return failed()
+        }
+    }
+
+    /// Reads every data file once, checking every cell. Returns record counts by dataset id.
+    private static func checkTables(_ datasets: [ResolvedDataset], log: DiagnosticLog,
+                                    progress: any BuildProgress) async -> [String: Int] {
+        await withTaskGroup(of: (String, Int).self) { group in
+            for (index, dataset) in datasets.enumerated() where dataset.table != nil {
+                group.addTask {
+                    progress.datasetStarted(dataset.id, index: index + 1, of: datasets.count, stage: "validate",
+                                            bytes: dataset.table?.bytes.count ?? 0)
+                    let outcome = TableRules.check(dataset) { rows, bytes in
+                        progress.datasetRows(dataset.id, rows: rows, bytesRead: bytes)
+                    }
+                    log.report(contentsOf: outcome.diagnostics)
+                    progress.datasetFinished(dataset.id, rows: outcome.rowCount, stage: "validate")
+                    return (dataset.id, outcome.rowCount)
+                }
+            }
+            var counts: [String: Int] = [:]
+            for await (id, count) in group { counts[id] = count }
+            return counts
+        }
+    }
+
+    private static func export(_ catalog: Catalog, to destination: any OutputDestination,
+                               progress: any BuildProgress) async throws -> [String: DatasetExports] {
+        let publishing = catalog.datasets.filter(\.publishesRecords)
+        return try await withThrowingTaskGroup(of: (String, DatasetExports).self) { group in
+            for (index, dataset) in publishing.enumerated() {
+                group.addTask {
+                    progress.datasetStarted(dataset.id, index: index + 1, of: publishing.count, stage: "export",
+                                            bytes: dataset.table?.bytes.count ?? 0)
+                    let exports = try DatasetExporter(dataset: dataset, destination: destination).export { rows, bytes in
+                        progress.datasetRows(dataset.id, rows: rows, bytesRead: bytes)
+                    }
+                    progress.datasetFinished(dataset.id, rows: dataset.rowCount, stage: "export")
+                    return (dataset.id, exports)
+                }
+            }
+            var all: [String: DatasetExports] = [:]
+            for try await (id, exports) in group { all[id] = exports }
+            return all
+        }
+    }
+}

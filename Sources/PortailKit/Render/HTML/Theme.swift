@@ -1,0 +1,62 @@
+import Foundation
+import Mustache
+
+/// A theme ready to render: its templates parsed, its translation for the site's language
+/// read, its assets listed.
+public struct Theme: Sendable {
+    let library: MustacheLibrary
+    public let localization: Localization
+    let assets: [(path: String, url: URL)]
+
+    /// Templates every theme must provide.
+    static let requiredTemplates = ["layout", "index", "dataset", "page", "404"]
+
+    /// Parses the templates and the translation; every problem becomes a diagnostic with the
+    /// template's `file:line:column`.
+    static func compile(_ raw: RawTheme, language: String) -> (Theme?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var library = MustacheLibrary()
+        for name in raw.templates.keys.sorted() {
+            let file = raw.templates[name]!
+            do {
+                library.register(try MustacheTemplate(string: file.text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(file.diagnostic(.template, "template syntax: \(describe(error.error))",
+                                                   line: error.context.lineNumber, column: error.context.columnNumber))
+            } catch {
+                diagnostics.append(file.diagnostic(.template, "template syntax: \(error)", line: 1, column: 1))
+            }
+        }
+        for name in requiredTemplates where raw.templates[name] == nil {
+            diagnostics.append(Diagnostic(.template, "the theme has no '\(name).mustache' template",
+                                          at: .file("\(raw.displayRoot)/templates")))
+        }
+        var localization: Localization?
+        if let file = raw.translations[language] {
+            let (read, problems) = Localization.read(file, language: language)
+            localization = read
+            diagnostics += problems
+        }
+        // A language without translation file is reported by the site rules, at `language:`.
+        guard diagnostics.isEmpty, let localization else { return (nil, diagnostics) }
+        return (Theme(library: library, localization: localization, assets: raw.assets), [])
+    }
+
+    private static func describe(_ error: Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect?: return "this closing tag does not match the open section"
+        case .unfinishedName?: return "this tag is not closed with }}"
+        case .expectedSectionEnd?: return "a section is opened but never closed"
+        case .invalidSetDelimiter?: return "invalid set-delimiter tag"
+        default: return "\(error)"
+        }
+    }
+
+    /// Renders a page's view model with a template.
+    func render(_ model: Any, template: String) throws -> String {
+        guard let html = library.render(model, withTemplate: template) else {
+            throw OutputError("the theme has no '\(template)' template")
+        }
+        return html
+    }
+}

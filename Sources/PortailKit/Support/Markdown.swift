@@ -1,0 +1,64 @@
+import CCmarkGFM
+import Foundation
+import Synchronization
+
+/// GitHub-flavoured Markdown through cmark-gfm, with tables, strikethrough, autolinks and
+/// the tag filter. Raw HTML is never passed through: content is written by many hands.
+public enum Markdown {
+    /// cmark-gfm keeps process-global tables that are not thread-safe (github/cmark-gfm#176):
+    /// concurrent renders corrupt each other's output, so all calls are serialised.
+    private static let lock = Mutex(())
+
+    private static let extensions = ["table", "strikethrough", "autolink", "tagfilter"]
+
+    /// HTML for a Markdown text. `shiftHeadings` demotes headings (# becomes h2 with 1) so that
+    /// content sits under the page's own h1.
+    public static func html(_ markdown: String, shiftHeadings: Int = 0) -> String {
+        render(markdown) { document, options, extensionList in
+            if shiftHeadings > 0 { shift(document, by: shiftHeadings) }
+            return cmark_render_html(document, options, extensionList)
+        }
+    }
+
+    /// Plain text, for excerpts and meta descriptions.
+    public static func plainText(_ markdown: String) -> String {
+        render(markdown) { document, options, _ in
+            cmark_render_plaintext(document, options, 0)
+        }
+    }
+
+    private static func render(
+        _ markdown: String,
+        _ body: (OpaquePointer, Int32, UnsafeMutablePointer<cmark_llist>?) -> UnsafeMutablePointer<CChar>?
+    ) -> String {
+        lock.withLock { _ in
+            cmark_gfm_core_extensions_ensure_registered()
+            let options = CMARK_OPT_DEFAULT | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
+            guard let parser = cmark_parser_new(options) else { return "" }
+            defer { cmark_parser_free(parser) }
+            for name in extensions {
+                if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+            }
+            var text = markdown
+            text.withUTF8 { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+            }
+            guard let document = cmark_parser_finish(parser) else { return "" }
+            defer { cmark_node_free(document) }
+            // The parser's extension list must be passed, or the tag filter is skipped.
+            guard let output = body(document, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
+            defer { free(output) }
+            return String(cString: output)
+        }
+    }
+
+    private static func shift(_ document: OpaquePointer, by levels: Int) {
+        guard let iterator = cmark_iter_new(document) else { return }
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                  cmark_node_get_type(node) == CMARK_NODE_HEADING else { continue }
+            cmark_node_set_heading_level(node, min(6, cmark_node_get_heading_level(node) + Int32(levels)))
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+
+/// Checks `site.yaml` and resolves it into a ``Site``.
+enum SiteRules {
+    static func resolve(_ spec: SiteSpec, baseURLOverride: String?, languages: [String],
+                        into diagnostics: inout [Diagnostic]) -> Site? {
+        let title = nonEmpty(spec.title, "title", &diagnostics)
+
+        var baseURL: String?
+        if let override = baseURLOverride {
+            baseURL = URLRules.normalizedBaseURL(override)
+            if baseURL == nil {
+                diagnostics.append(Diagnostic(.invalidURL, "--base-url '\(override)' is not an absolute http(s) URL",
+                                              at: .file("--base-url"), hint: "write it as https://data.example.org/"))
+            }
+        } else if let written = spec.baseURL {
+            baseURL = URLRules.normalizedBaseURL(written.value)
+            if baseURL == nil {
+                diagnostics.append(written.diagnostic(.invalidURL, "base_url must be an absolute http(s) URL",
+                                                      hint: "write it as https://data.example.org/ (the address where the portal is published)"))
+            }
+        } else {
+            diagnostics.append(Diagnostic(.missingKey, "missing required key 'base_url'", at: spec.origin,
+                                          sourceLine: nil, hint: "the address where the portal is published, such as https://data.example.org/; --base-url can give it instead"))
+        }
+
+        let language = spec.language?.value ?? "fr"
+        if !languages.contains(language) {
+            let at = spec.language?.location ?? spec.origin
+            diagnostics.append(Diagnostic(.invalidValue, "the theme has no translation for language '\(language)'", at: at,
+                                          sourceLine: spec.language?.sourceLine,
+                                          hint: Suggestion.hint(for: language, in: languages)))
+        }
+
+        var timeZone = TimeZone(identifier: "Europe/Paris")!
+        if let written = spec.timezone {
+            if let zone = TimeZone(identifier: written.value) {
+                timeZone = zone
+            } else {
+                diagnostics.append(written.diagnostic(.invalidValue, "unknown time zone '\(written.value)'",
+                                                      hint: "use an IANA name such as Europe/Paris or America/Cayenne"))
+            }
+        }
+
+        let licence = spec.licence.flatMap { LicenceRules.resolve($0, into: &diagnostics) }
+
+        var publisher: Publisher?
+        if let p = spec.publisher, let name = nonEmpty(p.name, "publisher.name", &diagnostics) {
+            if let url = p.url, !URLRules.isHTTP(url.value) {
+                diagnostics.append(url.diagnostic(.invalidURL, "publisher.url must be an absolute http(s) URL"))
+            }
+            if let email = p.email, !URLRules.isEmail(email.value) {
+                diagnostics.append(email.diagnostic(.invalidValue, "publisher.email is not an e-mail address"))
+            }
+            publisher = Publisher(name: name, url: p.url?.value, email: p.email?.value)
+        }
+
+        guard let title, let baseURL, let licence, let publisher, languages.contains(language) else { return nil }
+        return Site(title: title, description: spec.description?.value ?? "", baseURL: baseURL, language: language,
+                    publisher: publisher, licence: licence, timeZone: timeZone)
+    }
+
+    static func nonEmpty(_ value: Located<String>?, _ key: String, _ diagnostics: inout [Diagnostic]) -> String? {
+        guard let value else { return nil }  // already reported as missing by the loader
+        let trimmed = value.value.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty {
+            diagnostics.append(value.diagnostic(.invalidValue, "'\(key)' must not be empty"))
+            return nil
+        }
+        return trimmed
+    }
+}

@@ -1,0 +1,41 @@
+/// Reads every record of a dataset's data file once, checking each cell against its field,
+/// the key's uniqueness, and the row shapes. Gives the record count.
+struct TableRules {
+    /// Problems kept per file; the rest are counted, so a wholly broken file cannot flood memory.
+    static let diagnosticsPerFile = 100
+
+    struct Outcome: Sendable {
+        var rowCount = 0
+        var diagnostics: [Diagnostic] = []
+    }
+
+    static func check(_ dataset: ResolvedDataset, progress: (Int, Int) -> Void) -> Outcome {
+        guard let table = dataset.table else { return Outcome() }
+        var outcome = Outcome()
+        var suppressed = 0
+        let stream = RecordStream(source: table, fields: dataset.fields)
+        let keyIndex = dataset.key.flatMap { key in dataset.fields.firstIndex { $0.name == key } }
+        var keys = [Value: Int]()
+        stream.forEach(fieldIndexes: Array(dataset.fields.indices), onDiagnostic: { diagnostic in
+            if outcome.diagnostics.count < diagnosticsPerFile { outcome.diagnostics.append(diagnostic) } else { suppressed += 1 }
+        }) { position, values in
+            outcome.rowCount += 1
+            if outcome.rowCount & 0xFFFF == 0 { progress(outcome.rowCount, position.offset) }
+            if let keyIndex, !values[keyIndex].isNull {
+                if let first = keys.updateValue(position.line, forKey: values[keyIndex]) {
+                    let field = dataset.fields[keyIndex]
+                    let diagnostic = Diagnostic(.error, .duplicateKey,
+                        "the key '\(field.name)' repeats the value of line \(first)",
+                        at: SourceLocation(path: table.path, line: position.line, column: 1),
+                        hint: "each record needs its own key value; the key gives records their stable ids")
+                    if outcome.diagnostics.count < diagnosticsPerFile { outcome.diagnostics.append(diagnostic) } else { suppressed += 1 }
+                }
+            }
+        }
+        if suppressed > 0 {
+            outcome.diagnostics.append(Diagnostic(.error, .typeMismatch,
+                "\(suppressed) more problems in this file are not shown", at: .file(table.path)))
+        }
+        return outcome
+    }
+}

@@ -1,0 +1,25 @@
+/// The Validate stage: checks what the loader read and resolves it to model types.
+///
+/// Metadata rules run first (they are cheap and tell whether a table can be read at all);
+/// then every data file is read once, concurrently, by ``TableRules``.
+enum Validator {
+    static func validateMetadata(_ raw: RawContent, languages: [String], baseURLOverride: String?,
+                                 buildDate: Day, into diagnostics: inout [Diagnostic]) -> ValidatedContent? {
+        guard let siteSpec = raw.site,
+              let site = SiteRules.resolve(siteSpec, baseURLOverride: baseURLOverride, languages: languages, into: &diagnostics)
+        else {
+            // Datasets inherit the site's licence and time zone: check their own keys anyway,
+            // against defaults, so that one run still lists their problems.
+            let fallback = Site(title: "", description: "", baseURL: "https://example.org/", language: "fr",
+                                publisher: Publisher(name: "", url: nil, email: nil), licence: Licence.known[0],
+                                timeZone: .init(identifier: "Europe/Paris")!)
+            for spec in raw.datasets { _ = DatasetRules.resolve(spec, site: fallback, buildDate: buildDate, into: &diagnostics) }
+            for spec in raw.pages { _ = PageRules.resolve(spec, into: &diagnostics) }
+            return nil
+        }
+        let datasets = raw.datasets.compactMap { DatasetRules.resolve($0, site: site, buildDate: buildDate, into: &diagnostics) }
+        let pages = raw.pages.compactMap { PageRules.resolve($0, into: &diagnostics) }
+        guard datasets.count == raw.datasets.count, pages.count == raw.pages.count else { return nil }
+        return ValidatedContent(site: site, datasets: datasets, pages: pages)
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+import Synchronization
+
+/// Collects the rendered files in memory: the whole output tree as path → bytes, for snapshot
+/// tests.
+public final class MemoryOutput: OutputDestination {
+    private let storage = Mutex<[String: Data]>([:])
+
+    public init() {}
+
+    /// Every file written, by output-relative path.
+    public var files: [String: Data] { storage.withLock { $0 } }
+
+    public func write(_ path: String, _ data: Data) throws {
+        try storage.withLock { files in
+            guard files.updateValue(data, forKey: path) == nil else { throw OutputError("\(path) was written twice") }
+        }
+    }
+
+    public func open(_ path: String) throws -> ByteWriter {
+        ByteWriter(path: path, target: .memory) { [self] writer, bytes in
+            try write(writer.path, Data(bytes))
+        }
+    }
+
+    public func copy(_ path: String, from source: URL) throws {
+        try write(path, try Data(contentsOf: source))
+    }
+}

@@ -1,0 +1,21 @@
+import Foundation
+
+/// Where the Write stage puts the rendered files. Renderers only ever see this protocol, so
+/// the same pipeline writes a real output folder (``StagingDirectory``), a tree in memory for
+/// tests (``MemoryOutput``), or nothing at all for `portail check` (``DiscardOutput``).
+///
+/// Implementations are safe to use from concurrent tasks.
+public protocol OutputDestination: Sendable {
+    /// Writes a whole file.
+    func write(_ path: String, _ data: Data) throws
+    /// Opens a file to be written in pieces; the caller must `close()` the writer.
+    func open(_ path: String) throws -> ByteWriter
+    /// Copies a file from the theme or the content as it is.
+    func copy(_ path: String, from source: URL) throws
+}
+
+/// Problems with the output folder itself (not with the content).
+public struct OutputError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

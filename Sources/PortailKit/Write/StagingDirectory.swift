@@ -1,0 +1,157 @@
+import Foundation
+import Synchronization
+
+/// Writes a build into a temporary folder beside the output folder and swaps it in at the end,
+/// so that a failed build leaves the previous output exactly as it was.
+///
+/// Files whose bytes did not change are hard-linked from the previous output instead of being
+/// written, so they keep their modification time (static hosts, rsync and CDNs then see that
+/// nothing changed).
+public final class StagingDirectory: OutputDestination {
+    public let output: URL
+    let staging: URL
+    private let previous: URL?
+    private let state = Mutex(State())
+
+    struct State {
+        var paths: Set<String> = []
+        var directories: Set<String> = []
+        var bytes = 0
+        var unchanged = 0
+    }
+
+    /// Files written, and how many kept their previous bytes.
+    public var summary: (files: Int, bytes: Int, unchanged: Int) {
+        state.withLock { ($0.paths.count, $0.bytes, $0.unchanged) }
+    }
+
+    public init(output: URL) throws {
+        self.output = output.standardizedFileURL
+        let parent = self.output.deletingLastPathComponent()
+        let name = self.output.lastPathComponent
+        staging = parent.appendingPathComponent(".\(name).portail-staging")
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        if fm.fileExists(atPath: self.output.path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw OutputError("\(output.path) exists and is not a folder") }
+            previous = self.output
+        } else {
+            previous = nil
+        }
+        do {
+            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+            if fm.fileExists(atPath: staging.path) { try fm.removeItem(at: staging) }  // left by a killed build
+            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+        } catch {
+            throw OutputError("cannot create \(staging.path): \(error.localizedDescription)")
+        }
+    }
+
+    // MARK: - OutputDestination
+
+    public func write(_ path: String, _ data: Data) throws {
+        let target = try prepare(path, size: data.count)
+        if let old = previousFile(path), sameBytes(old, data) {
+            try link(old, to: target)
+            return
+        }
+        guard FileManager.default.createFile(atPath: target.path, contents: data) else {
+            throw OutputError("cannot write \(target.path)")
+        }
+    }
+
+    public func open(_ path: String) throws -> ByteWriter {
+        let target = try prepare(path, size: 0)
+        guard FileManager.default.createFile(atPath: target.path, contents: nil),
+              let handle = FileHandle(forWritingAtPath: target.path) else {
+            throw OutputError("cannot write \(target.path)")
+        }
+        return ByteWriter(path: path, target: .file(handle)) { [self] writer, _ in
+            state.withLock { $0.bytes += writer.count }
+            // Compare after the fact: streamed files are too big to hold, but cheap to re-read.
+            if let old = previousFile(path), let fresh = try? Data(contentsOf: target, options: .alwaysMapped),
+               sameBytes(old, fresh) {
+                try FileManager.default.removeItem(at: target)
+                try link(old, to: target)
+            }
+        }
+    }
+
+    public func copy(_ path: String, from source: URL) throws {
+        guard let data = try? Data(contentsOf: source, options: .alwaysMapped) else {
+            throw OutputError("cannot read \(source.path)")
+        }
+        try write(path, data)
+    }
+
+    // MARK: - Finishing
+
+    /// Swaps the new tree in place of the previous output. Hidden entries at the top of the
+    /// previous output (`.git`, `.gitkeep`, a host's `.well-known`) are carried over: they belong
+    /// to whoever publishes the folder, not to the build.
+    public func commit() throws {
+        let fm = FileManager.default
+        if let previous {
+            for name in (try? fm.contentsOfDirectory(atPath: previous.path)) ?? [] where name.hasPrefix(".") {
+                let destination = staging.appendingPathComponent(name)
+                guard !fm.fileExists(atPath: destination.path) else { continue }
+                try fm.moveItem(at: previous.appendingPathComponent(name), to: destination)
+            }
+            let trash = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).portail-previous")
+            if fm.fileExists(atPath: trash.path) { try fm.removeItem(at: trash) }
+            try fm.moveItem(at: previous, to: trash)
+            try fm.moveItem(at: staging, to: output)
+            try fm.removeItem(at: trash)
+        } else {
+            try fm.moveItem(at: staging, to: output)
+        }
+    }
+
+    /// Drops the staging folder; the previous output is untouched.
+    public func abort() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+
+    // MARK: - Helpers
+
+    private func prepare(_ path: String, size: Int) throws -> URL {
+        guard !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else {
+            throw OutputError("refusing to write outside the output folder: \(path)")
+        }
+        let folder = path.split(separator: "/").dropLast().joined(separator: "/")
+        let created = try state.withLock { state -> Bool in
+            guard state.paths.insert(path).inserted else { throw OutputError("\(path) was written twice") }
+            state.bytes += size
+            return state.directories.contains(folder)
+        }
+        if !created && !folder.isEmpty {
+            try FileManager.default.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+            state.withLock { _ = $0.directories.insert(folder) }
+        }
+        return staging.appendingPathComponent(path)
+    }
+
+    private func previousFile(_ path: String) -> URL? {
+        guard let previous else { return nil }
+        let url = previous.appendingPathComponent(path)
+        return FileManager.default.fileExists(atPath: url.path) ? url : nil
+    }
+
+    private func sameBytes(_ old: URL, _ data: Data) -> Bool {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: old.path),
+              (attributes[.size] as? NSNumber)?.intValue == data.count,
+              let existing = try? Data(contentsOf: old, options: .alwaysMapped) else { return false }
+        return existing == data
+    }
+
+    private func link(_ old: URL, to target: URL) throws {
+        if Foundation.link(old.path, target.path) != 0 {
+            // Another file system: copy, and keep the time stamp by hand.
+            try FileManager.default.copyItem(at: old, to: target)
+            if let date = try? FileManager.default.attributesOfItem(atPath: old.path)[.modificationDate] {
+                try? FileManager.default.setAttributes([.modificationDate: date as Any], ofItemAtPath: target.path)
+            }
+        }
+        state.withLock { $0.unchanged += 1 }
+    }
+}

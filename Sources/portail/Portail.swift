@@ -1,0 +1,23 @@
+import ArgumentParser
+import PortailKit
+
+/// `portail`: generates a static open-data portal from `Content/` and a theme.
+@main
+struct Portail: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "portail",
+        abstract: "Generates a static open-data portal from YAML metadata, CSV data and Markdown pages.",
+        discussion: """
+            Run it from the portal's folder: it reads Content/ and Themes/default/ and writes Output/.
+            Exit status: 0 on success, 1 when the content has errors, 64 for bad usage.
+            Documentation of the content format: docs/content-format.md.
+            """,
+        version: PortailVersion.current,
+        subcommands: [Build.self, Check.self],
+        defaultSubcommand: nil
+    )
+}
+
+enum PortailVersion {
+    static let current = "0.1.0"
+}
