@@ -42,7 +42,7 @@ final class ConsoleProgress: BuildProgress {
     func datasetFinished(_ id: String, rows: Int, stage: String) {
         guard let pass = passes.withLock({ $0.removeValue(forKey: "\(stage)/\(id)") }) else { return }
         let seconds = Date().timeIntervalSince(pass.start)
-        var line = "\(pass.label): \(Console.count(rows)) rows in \(String(format: "%.2f", seconds)) s"
+        var line = "\(pass.label): \(Console.count(rows)) \(rows == 1 ? "row" : "rows") in \(String(format: "%.2f", seconds)) s"
         if rows >= 10_000 { line += " (\(Console.count(Int(Double(rows) / max(seconds, 0.001)))) rows/s)" }
         FileHandle.standardError.write(Data(((Console.isTerminal ? "\r\u{1B}[K" : "") + line + "\n").utf8))
     }

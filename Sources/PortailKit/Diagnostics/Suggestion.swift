@@ -1,12 +1,14 @@
 /// "Did you mean …?" hints for mistyped keys and names, by edit distance.
 public enum Suggestion {
     /// The closest candidate within a distance that still looks like a typo, or nil.
-    public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+    /// - Parameter maxDistance: the largest distance accepted; by default a third of the
+    ///   candidate's length (at least 1, at most 3).
+    public static func closest(to word: String, in candidates: some Sequence<String>, maxDistance: Int? = nil) -> String? {
         let lowered = word.lowercased()
         var best: (String, Int)?
         for candidate in candidates {
             let distance = editDistance(lowered, candidate.lowercased())
-            let allowed = max(1, min(3, candidate.count / 3))
+            let allowed = maxDistance ?? max(1, min(3, candidate.count / 3))
             guard distance <= allowed else { continue }
             if best == nil || distance < best!.1 || (distance == best!.1 && candidate < best!.0) {
                 best = (candidate, distance)
@@ -24,21 +26,24 @@ public enum Suggestion {
         return "expected one of: " + candidates.sorted().joined(separator: ", ")
     }
 
-    /// Levenshtein distance over characters.
+    /// Edit distance where swapping two neighbouring letters counts as one edit (optimal string
+    /// alignment), since `tpye` for `type` is the most common typo of all.
     static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
+        var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { d[i][0] = i }
+        for j in 0...b.count { d[0][j] = j }
         for i in 1...a.count {
-            current[0] = i
             for j in 1...b.count {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+                }
             }
-            swap(&previous, &current)
         }
-        return previous[b.count]
+        return d[a.count][b.count]
     }
 }

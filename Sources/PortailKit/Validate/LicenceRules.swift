@@ -5,7 +5,9 @@ enum LicenceRules {
         let accepted = Licence.known.flatMap { [$0.id] + $0.aliases }
         diagnostics.append(written.diagnostic(
             .unknownLicence, "unknown licence '\(written.value)'",
-            hint: Suggestion.closest(to: written.value, in: accepted).map { "did you mean '\($0)'?" }
+            // Only a near-certain typo is suggested: proposing another licence than the one
+            // meant (CC-BY-SA for CC-BY-NC) would be worse than listing them.
+            hint: Suggestion.closest(to: written.value, in: accepted, maxDistance: 1).map { "did you mean '\($0)'?" }
                 ?? "known licences: " + Licence.identifiers.joined(separator: ", ")))
         return nil
     }

@@ -24,10 +24,11 @@ struct TableRules {
             if let keyIndex, !values[keyIndex].isNull {
                 if let first = keys.updateValue(position.line, forKey: values[keyIndex]) {
                     let field = dataset.fields[keyIndex]
+                    let (location, line) = stream.locate(field: keyIndex, in: position)
                     let diagnostic = Diagnostic(.error, .duplicateKey,
-                        "the key '\(field.name)' repeats the value of line \(first)",
-                        at: SourceLocation(path: table.path, line: position.line, column: 1),
-                        hint: "each record needs its own key value; the key gives records their stable ids")
+                        "the key \"\(MachineFormat.text(values[keyIndex]))\" of field '\(field.name)' is already used on line \(first)",
+                        at: location, sourceLine: line,
+                        hint: "each record needs its own key value: the key gives records their stable ids")
                     if outcome.diagnostics.count < diagnosticsPerFile { outcome.diagnostics.append(diagnostic) } else { suppressed += 1 }
                 }
             }

@@ -18,6 +18,24 @@ public struct RecordStream: Sendable {
         public let line: Int
         /// Byte offset just past the record, for progress on big files.
         public let offset: Int
+        /// Byte offset where the record starts, to find one of its cells again (``locate``).
+        public let start: Int
+    }
+
+    /// The location and line of one field's cell in a record, for diagnostics found after
+    /// parsing (a repeated key). Reads that one record again; cheap, and only on errors.
+    public func locate(field fieldIndex: Int, in position: Position) -> (SourceLocation, String) {
+        source.bytes.withUnsafeBytes { raw in
+            let base = raw.bindMemory(to: UInt8.self).baseAddress!
+            var scanner = CSVScanner(base: base, count: raw.count, delimiter: source.delimiter,
+                                     offset: position.start, line: position.line)
+            guard case .record = scanner.next(), source.columnIndexes[fieldIndex] < scanner.spans.count else {
+                return (SourceLocation(path: source.path, line: position.line, column: 1), "")
+            }
+            let span = scanner.spans[source.columnIndexes[fieldIndex]]
+            return (SourceLocation(path: source.path, line: span.line, column: scanner.column(of: span.origin, lineStart: span.lineStart)),
+                    scanner.lineText(from: span.lineStart))
+        }
     }
 
     /// Calls `body` with each record kept by the source's filters.
@@ -100,7 +118,7 @@ public struct RecordStream: Sendable {
                                                 sourceLine: scanner.lineText(from: span.lineStart), hint: failure.hint))
                     }
                 }
-                try body(Position(line: scanner.recordLine, offset: scanner.position), values)
+                try body(Position(line: scanner.recordLine, offset: scanner.position, start: scanner.recordStart), values)
             }
         }
     }

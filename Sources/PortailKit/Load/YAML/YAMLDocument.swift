@@ -25,6 +25,13 @@ enum YAMLDocument {
             // (an unterminated quote or bracket), the construct's start is the useful place.
             var at = mark
             var message = problem
+            // A quote left open swallows the following lines, and libyaml only notices where the
+            // next quote closes it: point at the quote that opened the trouble instead.
+            if let open = UnclosedQuote.find(in: file.text, before: mark.line) {
+                return file.diagnostic(.yamlSyntax, "this quoted value is not closed on its line",
+                                       line: open.line, column: open.column,
+                                       hint: "close it with \(open.quote) on the same line (libyaml: \(problem) at line \(mark.line + file.lineOffset), column \(mark.column))")
+            }
             if let context {
                 message = "\(problem) (\(context.text) at line \(context.mark.line + file.lineOffset), column \(context.mark.column))"
                 if file.line(mark.line) == nil || file.line(mark.line)?.isEmpty == true {

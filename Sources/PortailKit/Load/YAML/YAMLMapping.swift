@@ -211,11 +211,19 @@ final class YAMLMapping {
         return file.diagnostic(code, message, line: mark?.line ?? 1, column: mark?.column ?? 1, hint: hint)
     }
 
+    /// Reported where the mapping starts: the top of the file for top-level keys, the first
+    /// key of a nested mapping otherwise (whose line is then quoted).
     private func reportMissing(_ key: String) {
         let line = mapping.mark?.line ?? 1
         let column = mapping.mark?.column ?? 1
-        diagnostics.append(file.diagnostic(.missingKey, "missing required key '\(qualified(key))'",
-                                           line: line, column: column))
+        let hint = "add a line '\(key): …'" + (path.isEmpty ? "" : " under '\(path)'")
+        if path.isEmpty {
+            diagnostics.append(Diagnostic(.missingKey, "missing required key '\(key)'",
+                                          at: file.location(line: line, column: column), hint: hint))
+        } else {
+            diagnostics.append(file.diagnostic(.missingKey, "missing required key '\(qualified(key))'",
+                                               line: line, column: column, hint: hint))
+        }
     }
 }
 

@@ -39,7 +39,7 @@ public struct DisplayFormat: Sendable {
 
     public func date(_ day: Day) -> String {
         locale.datePattern
-            .replacingOccurrences(of: "{day}", with: String(day.day))
+            .replacingOccurrences(of: "{day}", with: day.day == 1 ? locale.firstDay : String(day.day))
             .replacingOccurrences(of: "{month_short}", with: locale.monthsShort[day.month - 1])
             .replacingOccurrences(of: "{month}", with: locale.months[day.month - 1])
             .replacingOccurrences(of: "{year}", with: String(day.year))

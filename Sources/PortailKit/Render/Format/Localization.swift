@@ -15,6 +15,8 @@ public struct Localization: Sendable {
     public let datePattern: String
     public let monthYearPattern: String
     public let dateTimePattern: String
+    /// How the first day of a month is written (`1er` in French).
+    public let firstDay: String
     /// French counts 0 and 1 as singular, English only 1.
     public let zeroIsSingular: Bool
 
@@ -60,6 +62,7 @@ public struct Localization: Sendable {
         let monthYear = locale?.string("month_year", required: true)?.value ?? "{month} {year}"
         let dateTime = locale?.string("datetime", required: true)?.value ?? "{date} {time}"
         let zeroSingular = locale?.bool("zero_is_singular")?.value ?? false
+        let firstDay = locale?.string("first_day")?.value ?? "1"
         var diagnostics = root.finish()
         if months.count != 12 || monthsShort.count != 12 {
             diagnostics.append(Diagnostic(.translation, "locale.months and locale.months_short must list 12 names each", at: root.location))
@@ -67,7 +70,7 @@ public struct Localization: Sendable {
         guard diagnostics.isEmpty else { return (nil, diagnostics) }
         return (Localization(language: language, tag: tag, strings: strings, decimalSeparator: decimal,
                                      groupSeparator: group, months: months, monthsShort: monthsShort,
-                                     datePattern: date, monthYearPattern: monthYear, dateTimePattern: dateTime,
+                                     datePattern: date, monthYearPattern: monthYear, dateTimePattern: dateTime, firstDay: firstDay,
                                      zeroIsSingular: zeroSingular), [])
     }
 }

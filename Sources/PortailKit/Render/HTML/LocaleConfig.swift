@@ -11,6 +11,7 @@ enum LocaleConfig {
             ("date", .string(locale.datePattern)),
             ("monthYear", .string(locale.monthYearPattern)),
             ("datetime", .string(locale.dateTimePattern)),
+            ("firstDay", .string(locale.firstDay)),
             ("zeroIsSingular", .bool(locale.zeroIsSingular)),
         ])
     }

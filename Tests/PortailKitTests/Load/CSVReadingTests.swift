@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+@testable import PortailKit
+
+/// Reading delimited files as real French exports write them (shared/data/SOURCES.md).
+@Suite("Reading CSV files")
+struct CSVReadingTests {
+    /// Writes `bytes` to a scratch file, opens it, and streams its records as strings.
+    func read(_ bytes: [UInt8], encoding: String? = nil, delimiter: String? = nil)
+        throws -> (file: CSVFile, rows: [[String]], diagnostics: [Diagnostic]) {
+        let folder = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("data.csv")
+        try Data(bytes).write(to: url)
+        let here = SourceLocation(path: "dataset.yaml", line: 1, column: 1)
+        let file = try CSVFile.open(url, path: "data.csv", encoding: encoding.map { Located($0, at: here) },
+                                    delimiter: delimiter.map { Located($0, at: here) }).get()
+        let fields = file.header.map { Field(name: "f", title: $0, type: .string, description: nil, access: .public,
+                                             required: false, format: nil, column: $0, parser: ValueParser(type: .string)) }
+        let source = TableSource(bytes: file.bytes, path: file.path, fileName: "data.csv", delimiter: file.delimiter,
+                                 header: file.header, bodyOffset: file.bodyOffset, bodyLine: file.bodyLine,
+                                 columnIndexes: Array(file.header.indices), filters: [], missingValues: [""])
+        var rows: [[String]] = []
+        var diagnostics: [Diagnostic] = []
+        RecordStream(source: source, fields: fields).forEach(fieldIndexes: Array(fields.indices),
+                                                              onDiagnostic: { diagnostics.append($0) }) { _, values in
+            rows.append(values.map { MachineFormat.text($0) })
+        }
+        return (file, rows, diagnostics)
+    }
+
+    @Test("UTF-8 with BOM, CRLF and ';' as the CNC publishes it")
+    func cncStyle() throws {
+        let text = "\u{FEFF}N° auto;nom;DEP;écrans\r\n54;GAUMONT;75;6.0\r\n321;REX;2A;1.0\r\n"
+        let (file, rows, diagnostics) = try read(Array(text.utf8))
+        #expect(file.header == ["N° auto", "nom", "DEP", "écrans"])
+        #expect(file.delimiter == UInt8(ascii: ";"))
+        #expect(rows == [["54", "GAUMONT", "75", "6.0"], ["321", "REX", "2A", "1.0"]])
+        #expect(diagnostics.isEmpty)
+    }
+
+    @Test("quoted fields with the delimiter, doubled quotes and line breaks")
+    func quoting() throws {
+        let text = "a,b,c\n1,\"x, y\",\"il dit \"\"bonjour\"\"\"\n2,\"deux\r\nlignes\",\n"
+        let (file, rows, _) = try read(Array(text.utf8))
+        #expect(file.delimiter == UInt8(ascii: ","))
+        #expect(rows == [["1", "x, y", "il dit \"bonjour\""], ["2", "deux\r\nlignes", ""]])
+    }
+
+    @Test("blank lines are skipped and a last line without line end is read")
+    func blankLines() throws {
+        let (_, rows, _) = try read(Array("a;b\r\n\r\n1;2\r\n\r\n3;4".utf8))
+        #expect(rows == [["1", "2"], ["3", "4"]])
+    }
+
+    @Test("the delimiter is detected from the header, or taken as declared")
+    func delimiters() throws {
+        #expect(try read(Array("a\tb\n1\t2\n".utf8)).file.delimiter == UInt8(ascii: "\t"))
+        #expect(try read(Array("a|b\n1|2\n".utf8)).file.delimiter == UInt8(ascii: "|"))
+        #expect(try read(Array("a;b,c\n1;2,3\n".utf8), delimiter: ",").rows == [["1;2", "3"]])
+    }
+
+    @Test("Windows-1252 files from French Excel are detected and converted")
+    func windows1252() throws {
+        // "Cinéma;Entrées\r\nL'Écran;12\r\n" as French Excel saves it.
+        let bytes: [UInt8] = [0x43, 0x69, 0x6E, 0xE9, 0x6D, 0x61, 0x3B, 0x45, 0x6E, 0x74, 0x72, 0xE9, 0x65, 0x73, 0x0D, 0x0A,
+                              0x4C, 0x27, 0xC9, 0x63, 0x72, 0x61, 0x6E, 0x3B, 0x31, 0x32, 0x0D, 0x0A]
+        let (file, rows, _) = try read(bytes)
+        #expect(file.header == ["Cinéma", "Entrées"])
+        #expect(rows == [["L'Écran", "12"]])
+    }
+
+    @Test("an unterminated quote is reported where it opens")
+    func unterminatedQuote() throws {
+        let (_, rows, diagnostics) = try read(Array("a;b\n1;2\n3;\"jamais fermé\n".utf8))
+        #expect(rows == [["1", "2"]])
+        #expect(diagnostics.map { "\($0.location) \($0.message)" } == ["data.csv:3:3 this quoted field is never closed"])
+    }
+
+    @Test("ragged rows are reported with their line")
+    func raggedRows() throws {
+        let (_, rows, diagnostics) = try read(Array("a;b;c\n1;2;3\n4;5\n6;7;8;9\n".utf8))
+        #expect(rows == [["1", "2", "3"]])
+        #expect(diagnostics.map { "\($0.location) \($0.message)" } == [
+            "data.csv:3:1 this row has only 2 fields, but the header has 3",
+            "data.csv:4:1 this row has 4 fields, but the header has 3",
+        ])
+    }
+
+    @Test("columns are counted in characters after the byte-order mark, as editors show them")
+    func columns() throws {
+        let text = "\u{FEFF}é;à;n\n\"à\";é;\"x\"y\n"
+        let (_, _, diagnostics) = try read(Array(text.utf8))
+        #expect(diagnostics.first?.location == SourceLocation(path: "data.csv", line: 2, column: 10))
+        let folder = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("\u{FEFF}\"é\"x;b\n".utf8).write(to: folder.appendingPathComponent("h.csv"))
+        let header = CSVFile.open(folder.appendingPathComponent("h.csv"), path: "h.csv", encoding: nil, delimiter: nil)
+        guard case .failure(let problem) = header else { Issue.record("the header should not read"); return }
+        #expect(problem.location == SourceLocation(path: "h.csv", line: 1, column: 4))
+        #expect(problem.sourceLine == "\"é\"x;b")
+    }
+
+    @Test("the real CNC file: 2,061 cinemas, 40 columns, no problem")
+    func realCNCFile() throws {
+        let url = Fixtures.packageRoot.appendingPathComponent("Content/datasets/cinemas-actifs/cinemas-cnc-2022.csv")
+        let (file, rows, diagnostics) = try read(Array(try Data(contentsOf: url)))
+        #expect(file.header.count == 40)
+        #expect(file.header[1] == "N° auto")
+        #expect(rows.count == 2061)
+        #expect(diagnostics.isEmpty)
+        #expect(rows[0][5] == "75108" && rows[0][9] == "00851")
+    }
+}
