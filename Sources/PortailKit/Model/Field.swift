@@ -1,5 +1,5 @@
 /// One column of a dataset as published: its name in exports, its title on pages, its type.
-public struct Field: Sendable, Hashable {
+public struct Field: Sendable {
     /// Machine name: the header of CSV exports and the key in JSON records.
     public let name: String
     /// Human title shown on pages (defaults to the name).

@@ -31,18 +31,62 @@ public final class ByteWriter {
     }
 
     public func write(_ text: String) {
-        var text = text
-        text.withUTF8 { buffer.append(contentsOf: $0) }
-        count += text.utf8.count
+        let before = buffer.count
+        if text.utf8.withContiguousStorageIfAvailable({ buffer.append(contentsOf: $0) }) == nil {
+            buffer.append(contentsOf: text.utf8)
+        }
+        count += buffer.count - before
         if buffer.count >= Self.flushThreshold { flush() }
     }
 
+    @inline(__always)
     public func write(byte: UInt8) {
         buffer.append(byte)
         count += 1
     }
 
+    /// A decimal integer, without making a String.
+    public func write(integer value: Int) {
+        if value < 0 {
+            write(byte: UInt8(ascii: "-"))
+            if value == Int.min { write(String(value).dropFirst().description); return }
+        }
+        var magnitude = value.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var n = 0
+        withUnsafeMutableBytes(of: &digits) { raw in
+            repeat {
+                raw[19 - n] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                n += 1
+            } while magnitude > 0
+            buffer.append(contentsOf: raw[(20 - n)...])
+        }
+        count += n
+    }
+
+    /// An integer padded with zeros to `width` digits (dates and times).
+    public func write(integer value: Int, width: Int) {
+        var digits = 1, v = value
+        while v >= 10 { v /= 10; digits += 1 }
+        for _ in digits..<max(width, digits) { write(byte: UInt8(ascii: "0")) }
+        write(integer: value)
+    }
+
+    /// Flushes when the buffer is full; writers of small pieces call it once per record.
+    @inline(__always)
+    public func flushIfNeeded() {
+        if buffer.count >= Self.flushThreshold { flush() }
+    }
+
     public func write<Bytes: Collection>(bytes: Bytes) where Bytes.Element == UInt8 {
+        if bytes.withContiguousStorageIfAvailable({ buffer.append(contentsOf: $0) }) != nil {
+            count += bytes.count
+            if buffer.count >= Self.flushThreshold { flush() }
+            return
+        }
         buffer.append(contentsOf: bytes)
         count += bytes.count
         if buffer.count >= Self.flushThreshold { flush() }

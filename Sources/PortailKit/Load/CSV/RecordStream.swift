@@ -51,7 +51,7 @@ public struct RecordStream: Sendable {
         _ body: (Position, [Value]) throws -> Void
     ) rethrows {
         let columns = fieldIndexes.map { source.columnIndexes[$0] }
-        let parsers = fieldIndexes.map { fields[$0].parser }
+        let parsers = ContiguousArray(fieldIndexes.map { fields[$0].parser })
         let required = fieldIndexes.map { fields[$0].required }
         let width = source.header.count
         let missing = source.missingValues
@@ -84,19 +84,20 @@ public struct RecordStream: Sendable {
                     continue
                 }
                 if !source.filters.isEmpty {
-                    let kept = source.filters.allSatisfy { $0.values.contains(scanner.string(spans[$0.column]).trimmingCharacters(in: .whitespaces)) }
+                    let kept = source.filters.allSatisfy { filter in
+                        filter.values.contains(String(decoding: Trim.spaces(UnsafeBufferPointer(start: base + spans[filter.column].start, count: spans[filter.column].end - spans[filter.column].start)), as: UTF8.self))
+                    }
                     if !kept { continue }
                 }
-                for (i, column) in columns.enumerated() {
-                    let span = spans[column]
-                    var text: String?
-                    if !scanner.isEmpty(span) {
-                        let cell = scanner.string(span)
-                        if onlyEmptyIsMissing || !missing.contains(cell.trimmingCharacters(in: .whitespaces)) {
-                            text = cell
-                        }
-                    }
-                    guard let text, !(parsers[i].type != .string && text.allSatisfy(\.isWhitespace)) else {
+                for i in 0..<columns.count {
+                    let span = spans[columns[i]]
+                    let parser = parsers[i]
+                    let cell = UnsafeBufferPointer(start: base + span.start, count: span.end - span.start)
+                    // Empty cells, blank cells of typed fields, and declared missing values are null.
+                    let missingCell = cell.isEmpty
+                        || (parser.type != .string && Trim.isBlank(cell))
+                        || (!onlyEmptyIsMissing && missing.contains(String(decoding: Trim.spaces(cell), as: UTF8.self)))
+                    if missingCell {
                         values[i] = .null
                         if required[i] {
                             let field = fields[fieldIndexes[i]]
@@ -107,7 +108,9 @@ public struct RecordStream: Sendable {
                         }
                         continue
                     }
-                    switch parsers[i].parse(text) {
+                    // Only fields holding `""` escapes need a String before parsing.
+                    let result = span.escaped ? parser.parse(scanner.string(span)) : parser.parse(utf8: cell)
+                    switch result {
                     case .success(let value):
                         values[i] = value
                     case .failure(let failure):

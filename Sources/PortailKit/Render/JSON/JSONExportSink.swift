@@ -2,25 +2,26 @@
 /// typed (numbers as numbers, dates as ISO 8601 strings, missing values as null).
 struct JSONExportSink: RecordSink {
     private let writer: ByteWriter
-    private let keys: [String]
+    /// `"name":` for each field, encoded once.
+    private let keys: [[UInt8]]
     private var first = true
 
     init(writer: ByteWriter, fields: [Field]) {
         self.writer = writer
-        self.keys = fields.map { JSONText.string($0.name) + ":" }
+        self.keys = fields.map { Array((JSONText.string($0.name) + ":").utf8) }
         writer.write("[")
     }
 
     mutating func write(_ values: [Value]) throws {
-        var line = first ? "\n{" : ",\n{"
+        writer.write(first ? "\n{" : ",\n{")
         first = false
-        for (i, value) in values.enumerated() {
-            if i > 0 { line += "," }
-            line += keys[i]
-            line += JSONText.value(value)
+        for i in values.indices {
+            if i > 0 { writer.write(byte: UInt8(ascii: ",")) }
+            writer.write(bytes: keys[i])
+            ValueEncoding.json(values[i], into: writer)
         }
-        line += "}"
-        writer.write(line)
+        writer.write(byte: UInt8(ascii: "}"))
+        writer.flushIfNeeded()
     }
 
     mutating func finish() throws {

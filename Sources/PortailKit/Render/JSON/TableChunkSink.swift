@@ -24,13 +24,14 @@ struct TableChunkSink: RecordSink {
             chunkCount += 1
             writer!.write("[")
         }
-        var line = rowsInChunk == 0 ? "\n[" : ",\n["
-        for (i, value) in values.enumerated() {
-            if i > 0 { line += "," }
-            line += JSONText.value(value)
+        let w = writer!
+        w.write(rowsInChunk == 0 ? "\n[" : ",\n[")
+        for i in values.indices {
+            if i > 0 { w.write(byte: UInt8(ascii: ",")) }
+            ValueEncoding.json(values[i], into: w)
         }
-        line += "]"
-        writer!.write(line)
+        w.write(byte: UInt8(ascii: "]"))
+        w.flushIfNeeded()
         rowsInChunk += 1
         if rowsInChunk == Self.rowsPerChunk { try closeChunk() }
     }
