@@ -11,11 +11,11 @@ public enum Markdown {
 
     private static let extensions = ["table", "strikethrough", "autolink", "tagfilter"]
 
-    /// HTML for a Markdown text. `shiftHeadings` demotes headings (# becomes h2 with 1) so that
-    /// content sits under the page's own h1.
-    public static func html(_ markdown: String, shiftHeadings: Int = 0) -> String {
+    /// HTML for a Markdown text whose highest heading becomes `topHeading` (2 under a page's
+    /// h1): authors write `#` or `##` as they like, and the page's outline never skips a level.
+    public static func html(_ markdown: String, topHeading: Int = 2) -> String {
         render(markdown) { document, options, extensionList in
-            if shiftHeadings > 0 { shift(document, by: shiftHeadings) }
+            relevel(document, top: topHeading)
             return cmark_render_html(document, options, extensionList)
         }
     }
@@ -52,13 +52,19 @@ public enum Markdown {
         }
     }
 
-    private static func shift(_ document: OpaquePointer, by levels: Int) {
+    private static func relevel(_ document: OpaquePointer, top: Int) {
+        var headings: [OpaquePointer] = []
         guard let iterator = cmark_iter_new(document) else { return }
         defer { cmark_iter_free(iterator) }
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
                   cmark_node_get_type(node) == CMARK_NODE_HEADING else { continue }
-            cmark_node_set_heading_level(node, min(6, cmark_node_get_heading_level(node) + Int32(levels)))
+            headings.append(node)
+        }
+        guard let highest = headings.map({ cmark_node_get_heading_level($0) }).min() else { return }
+        let shift = Int32(top) - highest
+        for node in headings {
+            cmark_node_set_heading_level(node, max(1, min(6, cmark_node_get_heading_level(node) + shift)))
         }
     }
 }

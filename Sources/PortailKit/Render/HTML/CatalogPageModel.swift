@@ -44,7 +44,7 @@ struct CatalogPageModel {
                         description: CatalogBuilder.summary(of: catalog.site.description), currentMenu: "")
         t = locale.strings
         heading = catalog.site.title
-        descriptionHTML = Markdown.html(catalog.site.description, shiftHeadings: 1)
+        descriptionHTML = Markdown.html(catalog.site.description, topHeading: 2)
         countLabel = locale.plural("datasets", catalog.datasets.count)
         datasets = catalog.datasets.map { dataset in
             Card(id: dataset.id, title: dataset.title, href: "datasets/\(dataset.id)/", summary: dataset.summary,

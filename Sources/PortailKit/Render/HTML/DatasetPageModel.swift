@@ -51,7 +51,7 @@ struct DatasetPageModel {
         t = locale.strings
         title = dataset.title
         summary = dataset.summary
-        descriptionHTML = Markdown.html(dataset.description, shiftHeadings: 2)
+        descriptionHTML = Markdown.html(dataset.description, topHeading: 3)
         accessLabel = locale["access_\(dataset.access.rawValue)"]
         accessClass = dataset.access.rawValue
         recordsLabel = dataset.publishesRecords ? locale.plural("records", dataset.rowCount) : nil

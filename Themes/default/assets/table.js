@@ -1,0 +1,865 @@
+/*
+ * Portail, default theme: the interactive table of a dataset page.
+ *
+ * Without this script the page shows the first rows, rendered by the server, and links to
+ * the full downloads. With it, the section loads the whole table from `table/<n>.json`
+ * (one chunk after the other, so the first rows are usable at once) and adds sorting,
+ * filters, paging and a download of the filtered rows.
+ *
+ * Values are formatted exactly as the server formats them (Swift `DisplayFormat` and
+ * `MachineFormat`), with the locale data the page provides: re-rendering the first page
+ * must not change a single character, and the CSV of a selection must read like the full
+ * export.
+ *
+ * Tables can hold 60,000 rows of 30 columns, so the script never touches more DOM than one
+ * page of rows, keeps sort orders as typed arrays, and builds the search text of the rows
+ * in small slices while the browser is idle.
+ */
+(function () {
+  'use strict';
+
+  const TYPING_DELAY = 150;
+  const NUMERIC_TYPES = new Set(['integer', 'number', 'year']);
+  // Largest double below which Swift prints fixed notation (2^53); see machineNumber().
+  const SWIFT_FIXED_LIMIT = 9007199254740992;
+
+  const configElement = document.getElementById('table-config');
+  const table = document.getElementById('table-donnees');
+  if (!configElement || !table || !table.tHead || !table.tBodies[0]) return;
+
+  let config;
+  try {
+    config = JSON.parse(configElement.textContent);
+  } catch (error) {
+    // Without a readable configuration the server's preview stays, which is still useful.
+    return;
+  }
+
+  const columns = Array.isArray(config.columns) ? config.columns : [];
+  if (columns.length === 0) return;
+  const locale = config.locale || {};
+  const strings = config.strings || {};
+  const chunkPaths = Array.isArray(config.chunks) ? config.chunks : [];
+  // An empty table has nothing to sort, filter or page: the server's page says it all.
+  if (chunkPaths.length === 0) return;
+  const expectedRows = Number(config.rowCount) || 0;
+  const groupSeparator = typeof locale.group === 'string' ? locale.group : '';
+  const decimalSeparator = typeof locale.decimal === 'string' ? locale.decimal : '.';
+  const months = locale.months || [];
+  const monthsShort = locale.monthsShort || months;
+  const firstDay = typeof locale.firstDay === 'string' ? locale.firstDay : '1';
+  const collator = new Intl.Collator(locale.tag || undefined, { sensitivity: 'base', numeric: true });
+
+  const section = table.closest('section.table-view') || table.parentElement;
+  const tbody = table.tBodies[0];
+  const headerRow = table.tHead.rows[0];
+  const controls = section.querySelector('.table-controls');
+  const pager = section.querySelector('.pager');
+  const noscriptNote = section.querySelector('.table-noscript');
+  const statusElement = document.getElementById('table-statut');
+  const searchInput = document.getElementById('table-recherche');
+  const sizeSelect = document.getElementById('table-taille');
+  const downloadButton = document.getElementById('table-telecharger');
+  const positionElement = document.getElementById('table-position');
+  const pagerButtons = {};
+  if (pager) {
+    for (const button of pager.querySelectorAll('button[data-page]')) pagerButtons[button.dataset.page] = button;
+  }
+
+  /* ================================================================== Text helpers */
+
+  function fill(template, values) {
+    return String(template || '').replace(/\{(\w+)\}/g, (match, key) =>
+      Object.prototype.hasOwnProperty.call(values, key) ? values[key] : match);
+  }
+
+  // Swift's `String.replacingOccurrences`: every occurrence, in the order the server applies them.
+  function replaceAll(text, token, value) {
+    return text.split(token).join(value);
+  }
+
+  function groupDigits(digits) {
+    const length = digits.length;
+    if (length <= 3) return digits;
+    let head = length % 3 || 3;
+    let out = digits.slice(0, head);
+    for (let i = head; i < length; i += 3) out += groupSeparator + digits.slice(i, i + 3);
+    return out;
+  }
+
+  function formatCount(n) {
+    return n < 0 ? '-' + groupDigits(String(-n)) : groupDigits(String(n));
+  }
+
+  // Accents, case and ligatures do not matter in searches; the spaces that group digits
+  // (narrow and ordinary no-break spaces) become plain spaces so that "1 533" typed on a
+  // keyboard finds "1 533". Folding runs on every cell of 60,000 rows, so it works one
+  // character at a time with a memo instead of normalising whole strings: ASCII (most of
+  // the text) is left to toLowerCase, and each other character is folded once per page.
+  const foldedCharacters = new Map();
+  function foldCharacter(ch) {
+    let folded = foldedCharacters.get(ch);
+    if (folded === undefined) {
+      folded = ch
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/œ/g, 'oe')
+        .replace(/æ/g, 'ae')
+        .replace(/\s/g, ' ');
+      foldedCharacters.set(ch, folded);
+    }
+    return folded;
+  }
+  const NON_ASCII = /[^\x00-\x7f]/g;
+  function fold(text) {
+    return text.toLowerCase().replace(NON_ASCII, foldCharacter);
+  }
+
+  /* ================================================================== Value formatting */
+
+  // Swift's MachineFormat.number: integral values below 10^15 print as integers; other
+  // values use Swift's `description`, the shortest text that reads back as the same double,
+  // in fixed notation for 10^-4 <= |n| <= 2^53 (with ".0" when integral) and otherwise in
+  // exponent notation with at least two exponent digits ("1e-05", "1.5e+20"). JavaScript's
+  // String(n) agrees on the digits but switches notation at other magnitudes, hence the rules.
+  function machineNumber(n) {
+    const magnitude = Math.abs(n);
+    if (Number.isInteger(n) && magnitude < 1e15) return String(n === 0 ? 0 : n);
+    // The common case, where both languages write the same fixed notation.
+    if (magnitude >= 1e-4 && magnitude < 1e15) return String(n);
+    if (!Number.isFinite(n)) return Number.isNaN(n) ? 'nan' : (n < 0 ? '-inf' : 'inf');
+    const exponential = n.toExponential();
+    const mark = exponential.indexOf('e');
+    const exponent = Number(exponential.slice(mark + 1));
+    if (exponent < -4 || Math.abs(n) > SWIFT_FIXED_LIMIT) {
+      const digits = String(Math.abs(exponent));
+      return exponential.slice(0, mark) + 'e' + (exponent < 0 ? '-' : '+') + (digits.length < 2 ? '0' + digits : digits);
+    }
+    const fixed = String(n);
+    return Number.isInteger(n) ? fixed + '.0' : fixed;
+  }
+
+  function displayNumber(n) {
+    const magnitude = Math.abs(n);
+    // Below 1,000 there is nothing to group: the common case of ratios and coordinates.
+    if (magnitude >= 1e-4 && magnitude < 1000) {
+      const text = String(n);
+      return decimalSeparator === '.' ? text : text.replace('.', decimalSeparator);
+    }
+    const machine = machineNumber(n);
+    if (machine.indexOf('e') !== -1) return machine.replace('.', decimalSeparator);
+    const negative = machine.charCodeAt(0) === 45; // "-"
+    const body = negative ? machine.slice(1) : machine;
+    const dot = body.indexOf('.');
+    const integerPart = dot === -1 ? body : body.slice(0, dot);
+    return (negative ? '-' : '') + groupDigits(integerPart) + (dot === -1 ? '' : decimalSeparator + body.slice(dot + 1));
+  }
+
+  function displayInteger(n) {
+    if (n > -1000 && n < 1000 && Number.isInteger(n)) return String(n === 0 ? 0 : n);
+    if (!Number.isInteger(n)) return displayNumber(n);
+    return n < 0 ? '-' + groupDigits(String(-n)) : groupDigits(String(n));
+  }
+
+  function displayDate(iso) {
+    const year = Number(iso.slice(0, iso.length - 6));
+    const month = Number(iso.slice(-5, -3));
+    const day = Number(iso.slice(-2));
+    let text = String(locale.date || '{day} {month_short} {year}');
+    text = replaceAll(text, '{day}', day === 1 ? firstDay : String(day));
+    text = replaceAll(text, '{month_short}', monthsShort[month - 1] || String(month));
+    text = replaceAll(text, '{month}', months[month - 1] || String(month));
+    return replaceAll(text, '{year}', String(year));
+  }
+
+  // "HH:MM:SS" shows as "HH:MM", with the seconds only when they are not zero.
+  function displayClock(hms) {
+    const seconds = hms.slice(6, 8);
+    return hms.slice(0, 5) + (seconds === '' || seconds === '00' ? '' : ':' + seconds);
+  }
+
+  // The wall-clock date and time as written, in the offset the data gives: no conversion to
+  // the reader's time zone, as on the server.
+  function displayDateTime(iso) {
+    const separator = iso.indexOf('T') !== -1 ? iso.indexOf('T') : iso.indexOf(' ');
+    const date = displayDate(iso.slice(0, separator));
+    const time = displayClock(iso.slice(separator + 1, separator + 9));
+    let text = String(locale.datetime || '{date} {time}');
+    text = replaceAll(text, '{date}', date);
+    return replaceAll(text, '{time}', time);
+  }
+
+  function displayYearMonth(text) {
+    const dash = text.lastIndexOf('-');
+    const year = Number(text.slice(0, dash));
+    const month = Number(text.slice(dash + 1));
+    let out = String(locale.monthYear || '{month} {year}');
+    out = replaceAll(out, '{month}', months[month - 1] || String(month));
+    return replaceAll(out, '{year}', String(year));
+  }
+
+  // Repeated dates are frequent (a few thousand distinct days in 60,000 rows): memoise them.
+  function memoised(format) {
+    const cache = new Map();
+    return (value) => {
+      let text = cache.get(value);
+      if (text === undefined) {
+        text = format(value);
+        cache.set(value, text);
+      }
+      return text;
+    };
+  }
+
+  function displayFormatter(type) {
+    switch (type) {
+      case 'integer': return (v) => typeof v === 'number' ? displayInteger(v) : String(v);
+      case 'number': return (v) => typeof v === 'number' ? displayNumber(v) : String(v);
+      case 'year': return (v) => String(v);
+      case 'boolean': return (v) => v === true ? strings.yes : v === false ? strings.no : String(v);
+      case 'date': return memoised((v) => displayDate(String(v)));
+      case 'datetime': return memoised((v) => displayDateTime(String(v)));
+      case 'time': return memoised((v) => displayClock(String(v)));
+      case 'yearmonth': return memoised((v) => displayYearMonth(String(v)));
+      case 'geopoint': return (v) => typeof v === 'object'
+        ? displayNumber(v.lat) + (strings.coordinate_separator || ', ') + displayNumber(v.lon)
+        : String(v);
+      default: return (v) => typeof v === 'string' ? v : String(v);
+    }
+  }
+
+  // The server's CSV export (CSVExportSink): machine values, "," as decimal mark for numbers.
+  function machineFormatter(column) {
+    switch (column.type) {
+      case 'number': return (v) => typeof v === 'number' ? machineNumber(v).replace('.', ',') : String(v);
+      case 'integer': return (v) => typeof v === 'number' ? machineNumber(v) : String(v);
+      case 'year': return (v) => {
+        const digits = String(v);
+        return digits.length < 4 ? ('0000' + digits).slice(-4) : digits;
+      };
+      case 'boolean': return (v) => v === true ? 'true' : v === false ? 'false' : String(v);
+      case 'geopoint': return column.geoOrder === 'latlon'
+        ? (v) => typeof v === 'object' ? machineNumber(v.lat) + ', ' + machineNumber(v.lon) : String(v)
+        : (v) => typeof v === 'object' ? machineNumber(v.lon) + ', ' + machineNumber(v.lat) : String(v);
+      default: return (v) => typeof v === 'string' ? v : String(v);
+    }
+  }
+
+  const columnCount = columns.length;
+  const numericColumn = columns.map((column) => NUMERIC_TYPES.has(column.type));
+  const displayers = columns.map((column) => displayFormatter(column.type));
+  const machines = columns.map(machineFormatter);
+
+  function display(row, c) {
+    const value = row[c];
+    return value === null || value === undefined ? '' : displayers[c](value);
+  }
+
+  /* ================================================================== Data and indexes */
+
+  const rows = [];
+  let loading = true;
+  let loadFailed = false;
+
+  // Folded text of each row, for the global search. Built in idle slices as chunks arrive,
+  // and finished at once if a search needs it earlier.
+  const rowText = [];
+  let idleHandle = 0;
+
+  function indexRow(r) {
+    const row = rows[r];
+    // A line break separates cells: a search word never contains one, so it cannot match
+    // across two cells.
+    let joined = '';
+    for (let c = 0; c < columnCount; c++) {
+      const text = display(row, c);
+      if (text === '') continue;
+      joined += '\n' + text;
+      // "10949158" must find "10 949 158" too.
+      if (numericColumn[c] && groupSeparator !== '' && text.indexOf(groupSeparator) !== -1) {
+        joined += '\n' + text.split(groupSeparator).join('');
+      }
+    }
+    rowText[r] = fold(joined);
+  }
+
+  function ensureRowText() {
+    for (let r = rowText.length; r < rows.length; r++) indexRow(r);
+  }
+
+  const requestIdle = window.requestIdleCallback
+    ? (callback) => window.requestIdleCallback(callback, { timeout: 500 })
+    : (callback) => window.setTimeout(() => callback(null), 16);
+
+  function scheduleIndexing() {
+    if (idleHandle || rowText.length >= rows.length) return;
+    idleHandle = requestIdle((deadline) => {
+      idleHandle = 0;
+      const stop = performance.now() + 10;
+      let r = rowText.length;
+      while (r < rows.length) {
+        indexRow(r);
+        r += 1;
+        // Check the clock every few rows only: reading it is not free either.
+        if ((r & 63) === 0 && (deadline && !deadline.didTimeout ? deadline.timeRemaining() < 1 : performance.now() > stop)) break;
+      }
+      scheduleIndexing();
+    });
+  }
+
+  // Folded display text per column, built only for columns someone filters on.
+  const columnText = [];
+
+  function ensureColumnText(c) {
+    let texts = columnText[c];
+    if (!texts) texts = columnText[c] = [];
+    for (let r = texts.length; r < rows.length; r++) {
+      const text = display(rows[r], c);
+      texts[r] = numericColumn[c] ? compactNumberText(text) : fold(text);
+    }
+    return texts;
+  }
+
+  // Numeric cells compare without their grouping spaces, so that "1533" and "1 533" both
+  // find "1 533"; the other decimal mark is accepted too.
+  function compactNumberText(text) {
+    let out = text.replace(/\s/g, '');
+    if (groupSeparator !== '' && !/^\s+$/.test(groupSeparator)) out = out.split(groupSeparator).join('');
+    if (decimalSeparator === ',') out = out.replace(/\./g, ',');
+    else if (decimalSeparator === '.') out = out.replace(/,/g, '.');
+    return fold(out);
+  }
+
+  // Sort orders per column, as row indices. Ranks (equal values share one) make descending
+  // order a simple walk, and keep both orders stable.
+  const sortCache = [];
+
+  function sortKeyRanks(c) {
+    const type = columns[c].type;
+    const n = rows.length;
+    const keys = new Float64Array(n);
+    const present = [];
+    const missing = [];
+    if (type === 'string' || type === 'date' || type === 'time' || type === 'yearmonth') {
+      // Rank the distinct values once; Intl.Collator is far too slow to run n·log(n) times.
+      const ranks = new Map();
+      for (let r = 0; r < n; r++) {
+        const value = rows[r][c];
+        if (value === null || value === undefined) {
+          missing.push(r);
+        } else {
+          present.push(r);
+          ranks.set(value, 0);
+        }
+      }
+      const distinct = Array.from(ranks.keys());
+      const compare = type === 'string'
+        ? (a, b) => collator.compare(String(a), String(b))
+        : (a, b) => (a < b ? -1 : a > b ? 1 : 0); // ISO 8601 text sorts chronologically
+      distinct.sort(compare);
+      let rank = 0;
+      for (let i = 0; i < distinct.length; i++) {
+        if (i > 0 && compare(distinct[i - 1], distinct[i]) !== 0) rank += 1;
+        ranks.set(distinct[i], rank);
+      }
+      for (const r of present) keys[r] = ranks.get(rows[r][c]);
+    } else {
+      for (let r = 0; r < n; r++) {
+        const value = rows[r][c];
+        let key = NaN;
+        if (value !== null && value !== undefined) {
+          if (type === 'boolean') key = value === true ? 1 : 0;
+          // Instants, not wall-clock text: two offsets may write the same moment differently.
+          else if (type === 'datetime') key = Date.parse(value);
+          else if (type === 'geopoint') key = typeof value === 'object' ? Number(value.lat) : NaN;
+          else key = typeof value === 'number' ? value : Number(value);
+        }
+        if (Number.isNaN(key)) {
+          missing.push(r);
+        } else {
+          keys[r] = key;
+          present.push(r);
+        }
+      }
+    }
+    return { keys, present, missing };
+  }
+
+  function sortOrder(c, direction) {
+    let entry = sortCache[c];
+    if (!entry || entry.size !== rows.length) {
+      const { keys, present, missing } = sortKeyRanks(c);
+      present.sort((a, b) => keys[a] - keys[b] || a - b);
+      const ascending = new Int32Array(rows.length);
+      ascending.set(present);
+      ascending.set(missing, present.length);
+      entry = sortCache[c] = { size: rows.length, keys, presentCount: present.length, ascending, descending: null };
+    }
+    if (direction === 'ascending') return entry.ascending;
+    if (!entry.descending) {
+      // Reverse the groups of equal values but keep each group in its original order; the
+      // rows without a value stay last.
+      const { ascending, keys, presentCount } = entry;
+      const descending = new Int32Array(ascending.length);
+      let out = 0;
+      let end = presentCount;
+      while (end > 0) {
+        let start = end - 1;
+        const key = keys[ascending[start]];
+        while (start > 0 && keys[ascending[start - 1]] === key) start -= 1;
+        for (let i = start; i < end; i++) descending[out++] = ascending[i];
+        end = start;
+      }
+      descending.set(ascending.subarray(presentCount), presentCount);
+      entry.descending = descending;
+    }
+    return entry.descending;
+  }
+
+  /* ================================================================== View state */
+
+  const state = {
+    words: [],           // folded words of the global search
+    filters: [],         // per column: null, { text } or { op, value }
+    sortColumn: -1,
+    sortDirection: 'none',
+    page: 0,
+    pageSize: Number(sizeSelect && sizeSelect.value) || Number(config.pageSize) || 20,
+  };
+
+  let view = null;        // row indices shown, in order (all pages); null until computed
+  let viewSize = -1;      // rows.length when `view` was computed
+  let viewDirty = true;
+
+  function isFiltered() {
+    return state.words.length > 0 || state.filters.some(Boolean);
+  }
+
+  // "≥ 100", ">=100", "< 2,5", "=5": a comparison. Anything else filters the displayed text.
+  const COMPARISON = /^(>=|<=|>|<|=|≥|≤)\s*(.*)$/;
+  const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+
+  function parseFilter(c, raw) {
+    const text = raw.trim();
+    if (text === '') return null;
+    if (numericColumn[c]) {
+      const match = COMPARISON.exec(text);
+      if (match) {
+        const number = match[2].replace(/\s/g, '').replace(',', '.');
+        // An operator typed alone, or still incomplete, does not filter anything yet.
+        if (!NUMBER.test(number)) return null;
+        const op = match[1] === '≥' ? '>=' : match[1] === '≤' ? '<=' : match[1];
+        return { op, value: Number(number) };
+      }
+      return { text: compactNumberText(text) };
+    }
+    return { text: fold(text) };
+  }
+
+  function buildTests() {
+    const tests = [];
+    // Cheapest first: numeric comparisons, then column texts, then the whole row.
+    state.filters.forEach((filter, c) => {
+      if (!filter || !filter.op) return;
+      const { op, value } = filter;
+      const test = op === '>' ? (v) => v > value
+        : op === '>=' ? (v) => v >= value
+        : op === '<' ? (v) => v < value
+        : op === '<=' ? (v) => v <= value
+        : (v) => v === value;
+      tests.push((r) => {
+        const v = rows[r][c];
+        return typeof v === 'number' && test(v);
+      });
+    });
+    state.filters.forEach((filter, c) => {
+      if (!filter || filter.op) return;
+      const texts = ensureColumnText(c);
+      const needle = filter.text;
+      tests.push((r) => texts[r].indexOf(needle) !== -1);
+    });
+    if (state.words.length > 0) {
+      ensureRowText();
+      const words = state.words;
+      tests.push((r) => {
+        const text = rowText[r];
+        for (let i = 0; i < words.length; i++) {
+          if (text.indexOf(words[i]) === -1) return false;
+        }
+        return true;
+      });
+    }
+    return tests;
+  }
+
+  function computeView() {
+    if (!viewDirty && viewSize === rows.length && view) return view;
+    const n = rows.length;
+    const order = state.sortColumn >= 0 ? sortOrder(state.sortColumn, state.sortDirection) : null;
+    const tests = buildTests();
+    if (tests.length === 0) {
+      if (order) {
+        view = order;
+      } else {
+        view = new Int32Array(n);
+        for (let i = 0; i < n; i++) view[i] = i;
+      }
+    } else {
+      const kept = new Int32Array(n);
+      let count = 0;
+      const testCount = tests.length;
+      for (let i = 0; i < n; i++) {
+        const r = order ? order[i] : i;
+        let ok = true;
+        for (let t = 0; t < testCount; t++) {
+          if (!tests[t](r)) {
+            ok = false;
+            break;
+          }
+        }
+        if (ok) kept[count++] = r;
+      }
+      view = kept.subarray(0, count);
+    }
+    viewSize = n;
+    viewDirty = false;
+    return view;
+  }
+
+  /* ================================================================== Rendering */
+
+  let renderedKey = '';
+  const scrollRegion = table.closest('.table-scroll');
+
+  // `fromUser`: a new page, sort or filter shows new rows from their top; rows that arrive
+  // with a chunk must not move the reader.
+  function render(fromUser) {
+    if (rows.length === 0) {
+      // Nothing loaded yet: the server's preview stays in place.
+      updatePager(0, 0);
+      updateStatus(0, 0, 0);
+      return;
+    }
+    const shown = computeView();
+    const count = shown.length;
+    const pages = Math.max(1, Math.ceil(count / state.pageSize));
+    if (state.page > pages - 1) state.page = pages - 1;
+    if (state.page < 0) state.page = 0;
+    const start = state.page * state.pageSize;
+    const end = Math.min(start + state.pageSize, count);
+
+    // Rebuilding identical rows would flicker and lose a text selection for nothing; this
+    // happens each time a chunk arrives while the reader looks at the first page.
+    const key = Array.prototype.join.call(shown.subarray(start, end), ',');
+    if (key !== renderedKey) {
+      renderedKey = key;
+      const fragment = document.createDocumentFragment();
+      for (let i = start; i < end; i++) {
+        const row = rows[shown[i]];
+        const tr = document.createElement('tr');
+        for (let c = 0; c < columnCount; c++) {
+          const td = document.createElement('td');
+          if (numericColumn[c]) td.className = 'numeric';
+          const text = display(row, c);
+          if (text !== '') td.textContent = text;
+          tr.appendChild(td);
+        }
+        fragment.appendChild(tr);
+      }
+      tbody.textContent = '';
+      tbody.appendChild(fragment);
+      if (fromUser === true && scrollRegion && scrollRegion.scrollTop !== 0) scrollRegion.scrollTop = 0;
+    }
+    updatePager(count, pages);
+    updateStatus(count, start, end);
+  }
+
+  function updateStatus(count, start, end) {
+    // An empty table keeps the server's status: there is nothing to count or page through.
+    if (!statusElement || (rows.length === 0 && !loading && !loadFailed)) return;
+    let text;
+    if (loading && !loadFailed) {
+      text = fill(strings.table_loading, { loaded: formatCount(rows.length), total: formatCount(expectedRows) });
+    } else if (count === 0) {
+      text = rows.length === 0 ? '' : strings.table_status_empty || '';
+    } else if (isFiltered()) {
+      text = fill(strings.table_status_filtered, {
+        from: formatCount(start + 1), to: formatCount(end), count: formatCount(count), total: formatCount(rows.length),
+      });
+    } else {
+      text = fill(strings.table_status, { from: formatCount(start + 1), to: formatCount(end), count: formatCount(count) });
+    }
+    if (loadFailed) text = (strings.table_load_error || '') + (text ? ' ' + text : '');
+    // The region is live: only real changes should be spoken.
+    if (statusElement.textContent !== text) statusElement.textContent = text;
+  }
+
+  function updatePager(count, pages) {
+    const page = state.page;
+    const hasRows = count > 0;
+    setDisabled('first', !hasRows || page === 0);
+    setDisabled('previous', !hasRows || page === 0);
+    setDisabled('next', !hasRows || page >= pages - 1);
+    setDisabled('last', !hasRows || page >= pages - 1);
+    if (positionElement) {
+      const text = hasRows ? fill(strings.table_page_position, { page: formatCount(page + 1), pages: formatCount(pages) }) : '';
+      if (positionElement.textContent !== text) positionElement.textContent = text;
+    }
+  }
+
+  // A disabled button cannot keep the focus; hand it to its enabled counterpart so that a
+  // keyboard user who reached the last page is not thrown back to the top of the document.
+  const COUNTERPART = { first: 'next', previous: 'next', next: 'previous', last: 'previous' };
+  function setDisabled(name, disabled) {
+    const button = pagerButtons[name];
+    if (!button || button.disabled === disabled) return;
+    const hadFocus = document.activeElement === button;
+    button.disabled = disabled;
+    if (hadFocus && disabled) {
+      const other = pagerButtons[COUNTERPART[name]];
+      if (other && !other.disabled) other.focus();
+    }
+  }
+
+  /* ================================================================== Enhancing the markup */
+
+  const headerCells = Array.from(headerRow.querySelectorAll('th[data-column]'));
+  const filterInputs = [];
+  let filterRow = null;
+
+  // The full hint ("Nombre, ou comparaison : >100, <=20") is the fields' title; a narrow
+  // field only has room for its examples, after the colon, as a placeholder.
+  const numericHint = strings.table_filter_hint_numeric || '';
+  const numericExample = (() => {
+    const colon = numericHint.lastIndexOf(':');
+    const tail = colon === -1 ? '' : numericHint.slice(colon + 1).trim();
+    return /[<>=]/.test(tail) ? tail : numericHint;
+  })();
+
+  function enhance() {
+    for (const th of headerCells) {
+      const c = Number(th.dataset.column);
+      const column = columns[c];
+      if (!column) continue;
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'sort-button';
+      button.dataset.column = String(c);
+      button.setAttribute('aria-label', fill(strings.table_sort_by, { column: column.title }));
+      const label = document.createElement('span');
+      label.textContent = column.title;
+      const icon = document.createElement('span');
+      icon.className = 'sort-icon';
+      icon.setAttribute('aria-hidden', 'true');
+      button.append(label, icon);
+      th.textContent = '';
+      th.appendChild(button);
+      th.classList.add('sortable');
+    }
+
+    filterRow = document.createElement('tr');
+    filterRow.className = 'table-filters';
+    columns.forEach((column, c) => {
+      const td = document.createElement('td');
+      if (numericColumn[c]) td.className = 'numeric';
+      const input = document.createElement('input');
+      input.type = 'search';
+      input.autocomplete = 'off';
+      input.spellcheck = false;
+      input.dataset.column = String(c);
+      input.setAttribute('aria-label', fill(strings.table_filter_column, { column: column.title }));
+      if (numericColumn[c] && numericHint) {
+        input.title = numericHint;
+        input.placeholder = numericExample;
+      }
+      td.appendChild(input);
+      filterRow.appendChild(td);
+      filterInputs[c] = input;
+    });
+    table.tHead.appendChild(filterRow);
+
+    if (controls) controls.hidden = false;
+    if (pager) pager.hidden = false;
+    if (noscriptNote) noscriptNote.hidden = true;
+  }
+
+  // If not even the first chunk could be read, go back to the page as the server wrote it:
+  // its preview and its note pointing to the downloads.
+  function restoreStaticTable() {
+    for (const th of headerCells) {
+      const column = columns[Number(th.dataset.column)];
+      if (!column) continue;
+      th.classList.remove('sortable');
+      th.removeAttribute('aria-sort');
+      th.textContent = column.title;
+    }
+    if (filterRow) filterRow.remove();
+    if (controls) controls.hidden = true;
+    if (pager) pager.hidden = true;
+    if (noscriptNote) noscriptNote.hidden = false;
+  }
+
+  function updateSortHeaders() {
+    for (const th of headerCells) {
+      const c = Number(th.dataset.column);
+      if (c === state.sortColumn && state.sortDirection !== 'none') th.setAttribute('aria-sort', state.sortDirection);
+      else th.removeAttribute('aria-sort');
+    }
+  }
+
+  /* ================================================================== Events */
+
+  function refilter() {
+    state.words = searchInput ? fold(searchInput.value).split(/\s+/).filter(Boolean) : [];
+    state.filters = filterInputs.map((input, c) => (input ? parseFilter(c, input.value) : null));
+    state.page = 0;
+    viewDirty = true;
+    render(true);
+  }
+
+  let typingTimer = 0;
+  function refilterSoon() {
+    window.clearTimeout(typingTimer);
+    typingTimer = window.setTimeout(refilter, TYPING_DELAY);
+  }
+
+  function onSortClick(event) {
+    const button = event.target.closest('button.sort-button');
+    if (!button) return;
+    const c = Number(button.dataset.column);
+    // ascending → descending → the file's order.
+    if (state.sortColumn !== c) {
+      state.sortColumn = c;
+      state.sortDirection = 'ascending';
+    } else if (state.sortDirection === 'ascending') {
+      state.sortDirection = 'descending';
+    } else {
+      state.sortColumn = -1;
+      state.sortDirection = 'none';
+    }
+    updateSortHeaders();
+    state.page = 0;
+    viewDirty = true;
+    render(true);
+  }
+
+  function onPagerClick(event) {
+    const button = event.target.closest('button[data-page]');
+    if (!button || button.disabled) return;
+    const count = computeView().length;
+    const pages = Math.max(1, Math.ceil(count / state.pageSize));
+    switch (button.dataset.page) {
+      case 'first': state.page = 0; break;
+      case 'previous': state.page = Math.max(0, state.page - 1); break;
+      case 'next': state.page = Math.min(pages - 1, state.page + 1); break;
+      case 'last': state.page = pages - 1; break;
+      default: return;
+    }
+    render(true);
+  }
+
+  function onSizeChange() {
+    const size = Number(sizeSelect.value);
+    if (!(size > 0)) return;
+    // Keep the first row on screen in view: it is what the reader was looking at.
+    const first = state.page * state.pageSize;
+    state.pageSize = size;
+    state.page = Math.floor(first / size);
+    render(true);
+  }
+
+  /* ================================================================== CSV download */
+
+  function csvField(text) {
+    return /[;"\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+
+  // Only texts can hold a separator, a quote or a line break: other types skip the test.
+  const quotable = columns.map((column) => column.type === 'string');
+
+  // The CSV as Blob parts of a few thousand lines: one giant string of 60,000 rows would
+  // cost a copy per concatenation and twice the memory once the byte-order mark makes it
+  // a two-byte string.
+  function buildCsv(indices) {
+    const BLOCK = 2000;
+    // A byte-order mark so that Excel reads UTF-8; CRLF after every line, as RFC 4180 wants.
+    const parts = ['\ufeff' + columns.map((column) => csvField(String(column.name))).join(';') + '\r\n'];
+    for (let from = 0; from < indices.length; from += BLOCK) {
+      const to = Math.min(from + BLOCK, indices.length);
+      const lines = new Array(to - from);
+      for (let i = from; i < to; i++) {
+        const row = rows[indices[i]];
+        let line = '';
+        for (let c = 0; c < columnCount; c++) {
+          if (c > 0) line += ';';
+          const value = row[c];
+          if (value === null || value === undefined) continue;
+          const text = machines[c](value);
+          line += quotable[c] ? csvField(text) : text;
+        }
+        lines[i - from] = line;
+      }
+      parts.push(lines.join('\r\n') + '\r\n');
+    }
+    return parts;
+  }
+
+  function download() {
+    const indices = rows.length > 0 ? computeView() : [];
+    const blob = new Blob(buildCsv(indices), { type: 'text/csv;charset=utf-8' });
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = config.csvName || 'selection.csv';
+    link.hidden = true;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    // Some browsers read the blob after click() returns: release it a little later.
+    window.setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+
+  /* ================================================================== Loading */
+
+  async function loadChunks() {
+    for (let index = 0; index < chunkPaths.length; index++) {
+      const path = chunkPaths[index];
+      let data;
+      try {
+        const response = await fetch(new URL(path, window.location.href));
+        if (!response.ok) throw new Error('HTTP ' + response.status);
+        data = await response.json();
+        if (!Array.isArray(data)) throw new Error('not an array');
+      } catch (error) {
+        loadFailed = true;
+        break;
+      }
+      for (let i = 0; i < data.length; i++) rows.push(data[i]);
+      viewDirty = true;
+      scheduleIndexing();
+      if (index < chunkPaths.length - 1) render();
+    }
+    loading = false;
+    viewDirty = true;
+    if (loadFailed && rows.length === 0) {
+      restoreStaticTable();
+      if (statusElement) statusElement.textContent = strings.table_load_error || '';
+      return;
+    }
+    render();
+  }
+
+  enhance();
+  table.tHead.addEventListener('click', onSortClick);
+  if (filterRow) filterRow.addEventListener('input', refilterSoon);
+  if (searchInput) searchInput.addEventListener('input', refilterSoon);
+  if (sizeSelect) sizeSelect.addEventListener('change', onSizeChange);
+  if (pager) pager.addEventListener('click', onPagerClick);
+  if (downloadButton) downloadButton.addEventListener('click', download);
+  // A search the browser restored into the field (back button) applies once rows are there.
+  if (searchInput && searchInput.value.trim() !== '') {
+    state.words = fold(searchInput.value).split(/\s+/).filter(Boolean);
+  }
+  render();
+  loadChunks();
+})();
