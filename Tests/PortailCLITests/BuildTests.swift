@@ -72,10 +72,10 @@ struct BuildTests {
             let run = try PortailBinary.run([command, "--quiet"], in: workspace.root, environment: ["SOURCE_DATE_EPOCH": "1764547200"])
             #expect(run.status == 1)
             #expect(run.stderr.contains("""
-                Content/datasets/cinemas-actifs/cinemas-cnc-2022.csv:15:127: error[type-mismatch]: "1 5x3" is not an integer in column "fauteuils" (field 'seats')
+                Content/datasets/cinemas-actifs/cinemas-cnc-2022.csv:15:127: error: "1 5x3" is not an integer in column "fauteuils" (field 'seats') [type-mismatch]
                 """))
             #expect(run.stderr.contains("""
-                Content/datasets/etablissements-scolaires/dataset.yaml:1:8: error[yaml-syntax]: this quoted value is not closed on its line
+                Content/datasets/etablissements-scolaires/dataset.yaml:1:8: error: this quoted value is not closed on its line [yaml-syntax]
                  1 | title: "Établissements scolaires d'Ille-et-Vilaine
                    |        ^
                 """))

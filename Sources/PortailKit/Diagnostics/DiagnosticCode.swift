@@ -1,5 +1,5 @@
 /// Stable identifiers of every kind of problem Portail reports. They appear in the output
-/// (`error[yaml-syntax]`) and are documented in `docs/content-format.md`, so they never change.
+/// (`… [yaml-syntax]` at the end of each message) and are documented in `docs/content-format.md`, so they never change.
 public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     // Files and folders
     case missingFile = "missing-file"

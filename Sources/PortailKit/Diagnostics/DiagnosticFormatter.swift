@@ -1,7 +1,7 @@
 /// Renders diagnostics the way compilers do:
 ///
 /// ```
-/// Content/datasets/cinemas/cinemas.csv:14:87: error[type-mismatch]: "1 5x3" is not an integer (column "fauteuils", field "seats")
+/// Content/datasets/cinemas/cinemas.csv:14:87: error: "1 5x3" is not an integer in column "fauteuils" (field 'seats') [type-mismatch]
 ///    14 | 1;321;PATHE;…;1 5x3;…
 ///       |                ^
 ///   hint: …
@@ -35,7 +35,9 @@ public struct DiagnosticFormatter: Sendable {
     }
 
     public func format(_ d: Diagnostic) -> String {
-        var out = "\(d.location): \(d.severity.rawValue)[\(d.code.rawValue)]: \(d.message)\n"
+        // The `file:line:column: error: message` shape that compilers use, so that editors and
+        // CI annotations jump to the place; the stable code comes last.
+        var out = "\(d.location): \(d.severity.rawValue): \(d.message) [\(d.code.rawValue)]\n"
         if let line = d.sourceLine, d.location.line > 0 {
             let number = String(d.location.line)
             let gutter = String(repeating: " ", count: number.count)
