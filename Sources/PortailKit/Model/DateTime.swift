@@ -18,19 +18,6 @@ public struct DateTime: Sendable, Hashable, Comparable {
         return (Day(daysSinceEpoch: days), shifted - days * 86_400)
     }
 
-    /// ISO 8601 / RFC 3339 with its offset: `2026-12-05T20:30:00+01:00`, or `Z` for UTC.
-    public var iso8601: String {
-        let (day, seconds) = local
-        var text = "\(day)T\(Day.pad(seconds / 3600, 2)):\(Day.pad(seconds / 60 % 60, 2)):\(Day.pad(seconds % 60, 2))"
-        if offsetSeconds == 0 {
-            text += "Z"
-        } else {
-            let magnitude = abs(offsetSeconds)
-            text += (offsetSeconds < 0 ? "-" : "+") + "\(Day.pad(magnitude / 3600, 2)):\(Day.pad(magnitude / 60 % 60, 2))"
-        }
-        return text
-    }
-
     public static func < (lhs: DateTime, rhs: DateTime) -> Bool {
         lhs.epochSeconds < rhs.epochSeconds
     }

@@ -101,6 +101,14 @@ public final class ByteWriter {
         buffer.removeAll(keepingCapacity: true)
     }
 
+    /// The bytes `body` writes, in memory: lets small texts share the exports' encoders.
+    public static func collect(_ body: (ByteWriter) -> Void) -> [UInt8] {
+        let writer = ByteWriter(path: "", target: .memory) { _, _ in }
+        body(writer)
+        writer.flush()
+        return writer.collected
+    }
+
     /// Flushes and hands the file to its destination. Returns the file's size in bytes.
     @discardableResult
     public func close() throws -> Int {

@@ -66,7 +66,7 @@ struct ValueParserTests {
     func dateTimes() throws {
         func iso(_ cell: String) -> String? {
             guard case .success(.datetime(let dt)) = parse(cell, .datetime) else { return nil }
-            return dt.iso8601
+            return MachineFormat.text(.datetime(dt))
         }
         #expect(iso("2026-12-05T20:30") == "2026-12-05T20:30:00+01:00")
         #expect(iso("2026-07-05 20:30:15") == "2026-07-05T20:30:15+02:00")

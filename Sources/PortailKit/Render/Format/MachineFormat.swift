@@ -10,11 +10,6 @@ public enum MachineFormat {
         return "\(value)"
     }
 
-    /// `HH:MM:SS`.
-    public static func time(_ seconds: Int) -> String {
-        "\(Day.pad(seconds / 3600, 2)):\(Day.pad(seconds / 60 % 60, 2)):\(Day.pad(seconds % 60, 2))"
-    }
-
     /// The text of a value in a data file (empty for null). Geopoints follow the field's
     /// declared order ("lat, lon" or Frictionless' "lon, lat").
     public static func text(_ value: Value, geoOrder: ValueParser.GeoOrder = .lonLat) -> String {
@@ -24,11 +19,9 @@ public enum MachineFormat {
         case .integer(let i): return String(i)
         case .number(let d): return number(d)
         case .boolean(let b): return b ? "true" : "false"
-        case .date(let day): return day.description
-        case .datetime(let dt): return dt.iso8601
-        case .time(let t): return time(t)
         case .year(let y): return Day.pad(y, 4)
-        case .yearMonth(let y, let m): return "\(Day.pad(y, 4))-\(Day.pad(m, 2))"
+        case .date, .datetime, .time, .yearMonth:
+            return String(decoding: ByteWriter.collect { ValueEncoding.machine(value, into: $0) }, as: UTF8.self)
         case .geopoint(let lat, let lon):
             return geoOrder == .latLon ? "\(number(lat)), \(number(lon))" : "\(number(lon)), \(number(lat))"
         }

@@ -6,8 +6,8 @@ enum ValueEncoding {
 
     // MARK: - JSON
 
-    /// A JSON string literal, escaped as ``JSONText/string(_:)`` does (`<` too, so that JSON
-    /// embedded in HTML can never close its script element).
+    /// A JSON string literal: `"`, `\\` and control characters escaped, and `<` too, so that
+    /// JSON embedded in HTML can never close its script element.
     static func jsonString(_ text: String, into w: ByteWriter) {
         w.write(byte: quote)
         var text = text
@@ -44,7 +44,8 @@ enum ValueEncoding {
         w.write(byte: quote)
     }
 
-    /// A value as JSON: see ``JSONText/value(_:)``, which gives the same text.
+    /// A value as JSON: numbers and booleans as such, dates as ISO 8601 strings, geopoints as
+    /// `{"lat": …, "lon": …}`.
     static func json(_ value: Value, into w: ByteWriter) {
         switch value {
         case .null: w.write("null")
@@ -89,7 +90,7 @@ enum ValueEncoding {
             w.write(integer: y, width: 4)
             w.write(byte: UInt8(ascii: "-"))
             w.write(integer: m, width: 2)
-        default: w.write(MachineFormat.text(value))
+        default: break  // only dates and times come here
         }
     }
 
