@@ -55,7 +55,7 @@ $(VALIDATE_VENV)/bin/python:
 validate: portal
 	@if [ -x $(VALIDATE)/validate-portal ]; then \
 	  $(MAKE) --no-print-directory $(VALIDATE_VENV)/bin/python && \
-	  VALIDATE_VENV=$(VALIDATE_VENV) $(VALIDATE)/validate-portal Output; \
+	  VALIDATE_VENV=$(VALIDATE_VENV) $(VALIDATE)/validate-portal Output --a11y --a11y-sample 0; \
 	else \
 	  echo "make: $(VALIDATE) not found, skipping the validator"; \
 	fi
