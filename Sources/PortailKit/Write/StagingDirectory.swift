@@ -90,20 +90,31 @@ public final class StagingDirectory: OutputDestination {
     /// to whoever publishes the folder, not to the build.
     public func commit() throws {
         let fm = FileManager.default
-        if let previous {
-            for name in (try? fm.contentsOfDirectory(atPath: previous.path)) ?? [] where name.hasPrefix(".") {
-                let destination = staging.appendingPathComponent(name)
-                guard !fm.fileExists(atPath: destination.path) else { continue }
-                try fm.moveItem(at: previous.appendingPathComponent(name), to: destination)
-            }
-            let trash = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).portail-previous")
-            if fm.fileExists(atPath: trash.path) { try fm.removeItem(at: trash) }
-            try fm.moveItem(at: previous, to: trash)
+        guard let previous else {
             try fm.moveItem(at: staging, to: output)
-            try fm.removeItem(at: trash)
-        } else {
-            try fm.moveItem(at: staging, to: output)
+            return
         }
+        let trash = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).portail-previous")
+        if fm.fileExists(atPath: trash.path) { try fm.removeItem(at: trash) }
+        try fm.moveItem(at: previous, to: trash)
+        do {
+            try fm.moveItem(at: staging, to: output)
+        } catch {
+            try? fm.moveItem(at: trash, to: previous)  // put the previous output back
+            throw error
+        }
+        // Only once the new tree is in place do the hidden entries move over: if one cannot,
+        // the previous output is kept aside rather than deleted with it.
+        var kept: [String] = []
+        for name in (try? fm.contentsOfDirectory(atPath: trash.path)) ?? [] where name.hasPrefix(".") {
+            let destination = output.appendingPathComponent(name)
+            guard !fm.fileExists(atPath: destination.path) else { continue }
+            do { try fm.moveItem(at: trash.appendingPathComponent(name), to: destination) } catch { kept.append(name) }
+        }
+        guard kept.isEmpty else {
+            throw OutputError("could not carry \(kept.joined(separator: ", ")) over to the new output; the previous output is kept in \(trash.path)")
+        }
+        try fm.removeItem(at: trash)
     }
 
     /// Drops the staging folder; the previous output is untouched.
