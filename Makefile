@@ -8,6 +8,7 @@ APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev pkg-conf
 SHARED ?= ../shared
 VALIDATE := $(SHARED)/validate
 VALIDATE_VENV ?= $(CURDIR)/.venv-validate
+TOOLS_VENV ?= $(CURDIR)/.venv-tools
 RELEASE_BIN := .build/release/portail
 
 .PHONY: all portal build release check test unit validate deps snapshots bench clean help
@@ -51,14 +52,25 @@ unit: deps
 $(VALIDATE_VENV)/bin/python:
 	VALIDATE_VENV=$(VALIDATE_VENV) $(VALIDATE)/setup
 
-## Validates the example portal with the independent validator, when ../shared is present.
-validate: portal
+## Our own checking tools (rdflib, openapi-spec-validator), pinned, made once (git-ignored).
+$(TOOLS_VENV)/.installed: scripts/requirements-tools.txt
+	python3 -m venv $(TOOLS_VENV)
+	$(TOOLS_VENV)/bin/pip install -q -r scripts/requirements-tools.txt
+	touch $@
+
+## Validates the example portal: the independent validator (every check, accessibility
+## included, then the harvesting checks with warnings as failures) when ../shared is present,
+## the DCAT catalogue against the files it describes, and the OpenAPI document.
+validate: portal $(TOOLS_VENV)/.installed
 	@if [ -x $(VALIDATE)/validate-portal ]; then \
 	  $(MAKE) --no-print-directory $(VALIDATE_VENV)/bin/python && \
-	  VALIDATE_VENV=$(VALIDATE_VENV) $(VALIDATE)/validate-portal Output --a11y --a11y-sample 0; \
+	  VALIDATE_VENV=$(VALIDATE_VENV) $(VALIDATE)/validate-portal Output --a11y --a11y-sample 0 && \
+	  VALIDATE_VENV=$(VALIDATE_VENV) $(VALIDATE)/validate-portal Output --only dcat,jsonld,datapackage,csv,xml,json --strict; \
 	else \
 	  echo "make: $(VALIDATE) not found, skipping the validator"; \
 	fi
+	$(TOOLS_VENV)/bin/python scripts/check-dcat.py Output
+	$(TOOLS_VENV)/bin/python -m openapi_spec_validator Output/api/openapi.json
 
 test: unit validate
 

@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // SHA-256 of published files (DCAT spdx:checksum); AES-GCM and PBKDF2 for members' data.
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // cmark-gfm from Debian's libcmark-gfm-dev (GitHub-flavoured Markdown).
@@ -27,6 +29,7 @@ let package = Package(
                 "CCmarkGFM",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // The thin command line over PortailKit.

@@ -3,12 +3,14 @@ import Foundation
 /// The Model stage: assembles validated content and table counts into the immutable
 /// ``Catalog``, computing derived data once (summaries, order).
 enum CatalogBuilder {
-    static func build(_ content: ValidatedContent, rowCounts: [String: Int], buildDate: Day) -> Catalog {
+    static func build(_ content: ValidatedContent, tables: [String: TableRules.Outcome], buildDate: Day) -> Catalog {
         let datasets = content.datasets.map { d in
             Dataset(id: d.id, title: d.title, description: d.description, summary: summary(of: d.description),
-                    keywords: d.keywords, themes: d.themes, licence: d.licence, access: d.access,
+                    keywords: d.keywords, themes: d.themes, euThemes: d.euThemes, licence: d.licence, access: d.access,
                     frequency: d.frequency, issued: d.issued, modified: d.modified, attribution: d.attribution,
-                    key: d.key, fields: d.fields, table: d.table, rowCount: rowCounts[d.id] ?? 0, origin: d.origin)
+                    spatial: d.spatial, temporal: d.temporal, contact: d.contact,
+                    extent: d.access == .public ? tables[d.id]?.extent : nil,
+                    key: d.key, fields: d.fields, table: d.table, rowCount: tables[d.id]?.rowCount ?? 0, origin: d.origin)
         }
         .sorted { (sortKey($0.title), $0.id) < (sortKey($1.title), $1.id) }
         let pages = content.pages.sorted { ($0.menuOrder ?? Int.max, $0.slug) < ($1.menuOrder ?? Int.max, $1.slug) }

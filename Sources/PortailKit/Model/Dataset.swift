@@ -10,6 +10,8 @@ public struct Dataset: Sendable {
     public let summary: String
     public let keywords: [String]
     public let themes: [String]
+    /// The EU Data Themes the `themes` map to, in order, without repeats.
+    public let euThemes: [EUTheme]
     public let licence: Licence
     public let access: Access
     public let frequency: Frequency?
@@ -17,6 +19,13 @@ public struct Dataset: Sendable {
     public let modified: Day
     /// Credit to the data's original producer ("Source : CNC …").
     public let attribution: String?
+    public let spatial: [SpatialCoverage]
+    public let temporal: TemporalCoverage?
+    /// The dataset's contact, else the publisher's address.
+    public let contact: Contact?
+    /// The extent of the public geographic values; nil for members-only datasets, whose records
+    /// must reveal nothing.
+    public let extent: BoundingBox?
     /// Name of the primary-key field, when the dataset has one.
     public let key: String?
     /// Every field, in declared order, members-only ones included.
@@ -28,21 +37,27 @@ public struct Dataset: Sendable {
     public let origin: SourceLocation
 
     public init(id: String, title: String, description: String, summary: String, keywords: [String],
-                themes: [String], licence: Licence, access: Access, frequency: Frequency?, issued: Day?,
-                modified: Day, attribution: String?, key: String?, fields: [Field], table: TableSource?,
-                rowCount: Int, origin: SourceLocation) {
+                themes: [String], euThemes: [EUTheme], licence: Licence, access: Access, frequency: Frequency?,
+                issued: Day?, modified: Day, attribution: String?, spatial: [SpatialCoverage],
+                temporal: TemporalCoverage?, contact: Contact?, extent: BoundingBox?, key: String?,
+                fields: [Field], table: TableSource?, rowCount: Int, origin: SourceLocation) {
         self.id = id
         self.title = title
         self.description = description
         self.summary = summary
         self.keywords = keywords
         self.themes = themes
+        self.euThemes = euThemes
         self.licence = licence
         self.access = access
         self.frequency = frequency
         self.issued = issued
         self.modified = modified
         self.attribution = attribution
+        self.spatial = spatial
+        self.temporal = temporal
+        self.contact = contact
+        self.extent = extent
         self.key = key
         self.fields = fields
         self.table = table

@@ -14,4 +14,6 @@ public struct Site: Sendable {
     /// Default licence of datasets.
     public let licence: Licence
     public let timeZone: TimeZone
+    /// Where the portal's data lie, for the catalogue's `dct:spatial`.
+    public let spatial: [SpatialCoverage]
 }

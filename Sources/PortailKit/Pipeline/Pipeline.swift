@@ -34,22 +34,23 @@ public enum Pipeline {
                                                    buildDate: options.buildDate, into: &metadataProblems)
         log.report(contentsOf: metadataProblems)
         guard let validated else { return failed() }
-        let rowCounts = await checkTables(validated.datasets, log: log, progress: progress)
+        let tables = await checkTables(validated.datasets, log: log, progress: progress)
         guard !log.hasErrors, let theme else { return failed() }
 
         // 3. Model.
-        let catalog = CatalogBuilder.build(validated, rowCounts: rowCounts, buildDate: options.buildDate)
+        let catalog = CatalogBuilder.build(validated, tables: tables, buildDate: options.buildDate)
 
         // 4–5. Render and write: exports stream first, since pages describe their files.
         do {
             progress.stage("export", detail: "\(catalog.datasets.filter(\.publishesRecords).count) datasets")
             let exports = try await export(catalog, to: destination, progress: progress)
-            progress.stage("render", detail: "\(catalog.datasets.count + catalog.pages.count + 2) pages")
+            progress.stage("render", detail: "\(catalog.datasets.count + catalog.pages.count + 2) pages and metadata")
+            let metadata = MetadataRenderer(catalog: catalog, exports: exports, locale: theme.localization).render()
             let pages = try await HTMLRenderer(catalog: catalog, theme: theme).render(exports: exports)
-            for (path, data) in pages { try destination.write(path, data) }
+            for (path, data) in metadata + pages { try destination.write(path, data) }
             for asset in theme.assets { try destination.copy("assets/\(asset.path)", from: asset.url) }
             let exported = exports.values.reduce(0) { $0 + $1.files.count + $1.chunkCount }
-            return BuildResult(diagnostics: log.sorted, catalog: catalog, fileCount: exported + pages.count + theme.assets.count)
+            return BuildResult(diagnostics: log.sorted, catalog: catalog, fileCount: exported + metadata.count + pages.count + theme.assets.count)
         } catch {
             log.report(Diagnostic(.unreadableFile, "the build failed while writing: \(error)", at: .file(options.contentDisplay)))
             return failed()
@@ -58,8 +59,8 @@ public enum Pipeline {
 
     /// Reads every data file once, checking every cell. Returns record counts by dataset id.
     private static func checkTables(_ datasets: [ResolvedDataset], log: DiagnosticLog,
-                                    progress: any BuildProgress) async -> [String: Int] {
-        await withTaskGroup(of: (String, Int).self) { group in
+                                    progress: any BuildProgress) async -> [String: TableRules.Outcome] {
+        await withTaskGroup(of: (String, TableRules.Outcome).self) { group in
             for (index, dataset) in datasets.enumerated() where dataset.table != nil {
                 group.addTask {
                     progress.datasetStarted(dataset.id, index: index + 1, of: datasets.count, stage: "validate",
@@ -69,12 +70,12 @@ public enum Pipeline {
                     }
                     log.report(contentsOf: outcome.diagnostics)
                     progress.datasetFinished(dataset.id, rows: outcome.rowCount, stage: "validate")
-                    return (dataset.id, outcome.rowCount)
+                    return (dataset.id, outcome)
                 }
             }
-            var counts: [String: Int] = [:]
-            for await (id, count) in group { counts[id] = count }
-            return counts
+            var outcomes: [String: TableRules.Outcome] = [:]
+            for await (id, outcome) in group { outcomes[id] = outcome }
+            return outcomes
         }
     }
 
@@ -86,7 +87,7 @@ public enum Pipeline {
                 group.addTask {
                     progress.datasetStarted(dataset.id, index: index + 1, of: publishing.count, stage: "export",
                                             bytes: dataset.table?.bytes.count ?? 0)
-                    let exports = try DatasetExporter(dataset: dataset, destination: destination).export { rows, bytes in
+                    let exports = try DatasetExporter(dataset: dataset, site: catalog.site, destination: destination).export { rows, bytes in
                         progress.datasetRows(dataset.id, rows: rows, bytesRead: bytes)
                     }
                     progress.datasetFinished(dataset.id, rows: dataset.rowCount, stage: "export")

@@ -4,6 +4,8 @@ public struct DatasetExports: Sendable {
         public let format: ExportFormat
         public let path: String
         public let byteSize: Int
+        /// Lower-case hexadecimal SHA-256 of the file.
+        public let sha256: String
     }
 
     public let files: [File]
@@ -21,6 +23,7 @@ struct DatasetExporter {
     static let previewRows = 20
 
     let dataset: Dataset
+    let site: Site
     let destination: any OutputDestination
 
     func export(progress: (Int, Int) -> Void) throws -> DatasetExports {
@@ -29,10 +32,16 @@ struct DatasetExporter {
         let indexes = dataset.publicFieldIndexes
         let csvWriter = try destination.open(ExportFormat.csv.path(for: dataset))
         let jsonWriter = try destination.open(ExportFormat.json.path(for: dataset))
+        csvWriter.computeChecksum()
+        jsonWriter.computeChecksum()
         var csv = CSVExportSink(writer: csvWriter, fields: fields)
         var json = JSONExportSink(writer: jsonWriter, fields: fields)
         var chunks = TableChunkSink { [destination, dataset] n in
             try destination.open(TableChunkSink.path(for: dataset, chunk: n))
+        }
+        let urls = SiteURLs(site)
+        var records = RecordsPageSink(dataset: dataset, fields: fields, urls: urls) { [destination, dataset] n in
+            try destination.open(RecordsPageSink.path(for: dataset, page: n))
         }
         var preview: [[Value]] = []
         var rows = 0
@@ -40,6 +49,7 @@ struct DatasetExporter {
             try csv.write(values)
             try json.write(values)
             try chunks.write(values)
+            try records.write(values)
             if preview.count < Self.previewRows { preview.append(values) }
             rows += 1
             if rows & 0xFFFF == 0 { progress(rows, position.offset) }
@@ -47,10 +57,11 @@ struct DatasetExporter {
         try csv.finish()
         try json.finish()
         try chunks.finish()
+        try records.finish()
         return DatasetExports(
             files: [
-                .init(format: .csv, path: csvWriter.path, byteSize: csvWriter.count),
-                .init(format: .json, path: jsonWriter.path, byteSize: jsonWriter.count),
+                .init(format: .csv, path: csvWriter.path, byteSize: csvWriter.count, sha256: csvWriter.sha256!),
+                .init(format: .json, path: jsonWriter.path, byteSize: jsonWriter.count, sha256: jsonWriter.sha256!),
             ],
             preview: preview, chunkCount: chunks.chunkCount)
     }

@@ -1,6 +1,6 @@
 /// Checks a dataset's metadata and source settings, and resolves them.
 enum DatasetRules {
-    static func resolve(_ spec: DatasetSpec, site: Site, buildDate: Day,
+    static func resolve(_ spec: DatasetSpec, site: Site, themeWords: [String: EUTheme], buildDate: Day,
                         into diagnostics: inout [Diagnostic]) -> ResolvedDataset? {
         var ok = true
         if !Identifier.isSlug(spec.id.value) {
@@ -28,6 +28,37 @@ enum DatasetRules {
             diagnostics.append(spec.modified!.diagnostic(.invalidDate, "modified (\(modified)) is in the future (the build date is \(buildDate))",
                                                          hint: "harvesters such as data.gouv.fr refuse future dates; SOURCE_DATE_EPOCH sets the build date"))
             ok = false
+        }
+
+        let euThemes = ThemeRules.resolve(spec.themes, words: themeWords, into: &diagnostics)
+        if euThemes == nil { ok = false }
+        let spatial = spec.spatial.map { SpatialRules.resolve($0, into: &diagnostics) }
+        if spatial.contains(where: { $0 == nil }) { ok = false }
+        var temporal: TemporalCoverage?
+        if spec.temporalStart != nil || spec.temporalEnd != nil {
+            let start = date(spec.temporalStart, "temporal.start", &diagnostics)
+            let end = date(spec.temporalEnd, "temporal.end", &diagnostics)
+            if let start, let end {
+                if start <= end {
+                    temporal = TemporalCoverage(start: start, end: end)
+                } else {
+                    diagnostics.append(spec.temporalEnd!.diagnostic(.invalidDate, "temporal.end (\(end)) is before temporal.start (\(start))"))
+                    ok = false
+                }
+            } else {
+                ok = false
+            }
+        }
+        var contact: Contact?
+        if let email = spec.contactEmail {
+            if URLRules.isEmail(email.value) {
+                contact = Contact(name: spec.contactName?.value ?? site.publisher.name, email: email.value)
+            } else {
+                diagnostics.append(email.diagnostic(.invalidValue, "contact.email is not an e-mail address"))
+                ok = false
+            }
+        } else if let email = site.publisher.email {
+            contact = Contact(name: site.publisher.name, email: email)
         }
 
         var fields: [Field] = []
@@ -61,10 +92,10 @@ enum DatasetRules {
         if let key { fields = fields.map { $0.name == key ? $0.makingRequired() : $0 } }
         return ResolvedDataset(
             id: spec.id.value, title: title, description: description,
-            keywords: unique(spec.keywords), themes: unique(spec.themes), licence: licence, access: access,
-            frequency: frequency, issued: issued, modified: modified,
+            keywords: unique(spec.keywords), themes: unique(spec.themes), euThemes: euThemes ?? [], licence: licence,
+            access: access, frequency: frequency, issued: issued, modified: modified,
             attribution: spec.attribution?.value.trimmingCharacters(in: .whitespacesAndNewlines),
-            key: key, fields: fields, table: table, origin: spec.origin)
+            spatial: spatial.compactMap { $0 }, temporal: temporal, contact: contact, key: key, fields: fields, table: table, origin: spec.origin)
     }
 
     static func enumValue<E: RawRepresentable & CaseIterable>(

@@ -52,12 +52,14 @@ enum SiteRules {
             if let email = p.email, !URLRules.isEmail(email.value) {
                 diagnostics.append(email.diagnostic(.invalidValue, "publisher.email is not an e-mail address"))
             }
-            publisher = Publisher(name: name, url: p.url?.value, email: p.email?.value)
+            let type = DatasetRules.enumValue(p.type, PublisherType.self, "publisher type", &diagnostics)
+            publisher = Publisher(name: name, url: p.url?.value, email: p.email?.value, type: type)
         }
+        let spatial = spec.spatial.compactMap { SpatialRules.resolve($0, into: &diagnostics) }
 
         guard let title, let baseURL, let licence, let publisher, languages.contains(language) else { return nil }
         return Site(title: title, description: spec.description?.value ?? "", baseURL: baseURL, language: language,
-                    publisher: publisher, licence: licence, timeZone: timeZone)
+                    publisher: publisher, licence: licence, timeZone: timeZone, spatial: spatial)
     }
 
     static func nonEmpty(_ value: Located<String>?, _ key: String, _ diagnostics: inout [Diagnostic]) -> String? {

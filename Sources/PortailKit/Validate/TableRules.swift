@@ -7,6 +7,8 @@ struct TableRules {
     struct Outcome: Sendable {
         var rowCount = 0
         var diagnostics: [Diagnostic] = []
+        /// Extent of the public geographic values of a public dataset.
+        var extent: BoundingBox?
     }
 
     static func check(_ dataset: ResolvedDataset, progress: (Int, Int) -> Void) -> Outcome {
@@ -16,10 +18,18 @@ struct TableRules {
         let stream = RecordStream(source: table, fields: dataset.fields)
         let keyIndex = dataset.key.flatMap { key in dataset.fields.firstIndex { $0.name == key } }
         var keys = [Value: Int]()
+        // Only public values of public datasets may shape published metadata.
+        let geoIndexes = dataset.access == .public
+            ? dataset.fields.indices.filter { dataset.fields[$0].type == .geopoint && dataset.fields[$0].access == .public } : []
         stream.forEach(fieldIndexes: Array(dataset.fields.indices), onDiagnostic: { diagnostic in
             if outcome.diagnostics.count < diagnosticsPerFile { outcome.diagnostics.append(diagnostic) } else { suppressed += 1 }
         }) { position, values in
             outcome.rowCount += 1
+            for i in geoIndexes {
+                guard case .geopoint(let lat, let lon) = values[i] else { continue }
+                if outcome.extent == nil { outcome.extent = BoundingBox(latitude: lat, longitude: lon) }
+                else { outcome.extent!.include(latitude: lat, longitude: lon) }
+            }
             if outcome.rowCount & 0xFFFF == 0 { progress(outcome.rowCount, position.offset) }
             if let keyIndex, !values[keyIndex].isNull {
                 if let first = keys.updateValue(position.line, forKey: values[keyIndex]) {

@@ -2,6 +2,8 @@
 /// to its model type. Only the row counts and derived data are left to the Model stage.
 struct ValidatedContent: Sendable {
     let site: Site
+    /// The portal's own theme words (folded) → EU themes, from `site.yaml`.
+    let themeWords: [String: EUTheme]
     let datasets: [ResolvedDataset]
     let pages: [Page]
 }
@@ -13,12 +15,16 @@ struct ResolvedDataset: Sendable {
     let description: String
     let keywords: [String]
     let themes: [String]
+    let euThemes: [EUTheme]
     let licence: Licence
     let access: Access
     let frequency: Frequency?
     let issued: Day?
     let modified: Day
     let attribution: String?
+    let spatial: [SpatialCoverage]
+    let temporal: TemporalCoverage?
+    let contact: Contact?
     let key: String?
     let fields: [Field]
     let table: TableSource?

@@ -11,15 +11,21 @@ enum Validator {
             // Datasets inherit the site's licence and time zone: check their own keys anyway,
             // against defaults, so that one run still lists their problems.
             let fallback = Site(title: "", description: "", baseURL: "https://example.org/", language: "fr",
-                                publisher: Publisher(name: "", url: nil, email: nil), licence: Licence.known[0],
-                                timeZone: .init(identifier: "Europe/Paris")!)
-            for spec in raw.datasets { _ = DatasetRules.resolve(spec, site: fallback, buildDate: buildDate, into: &diagnostics) }
+                                publisher: Publisher(name: "", url: nil, email: nil, type: nil), licence: Licence.known[0],
+                                timeZone: .init(identifier: "Europe/Paris")!, spatial: [])
+            let words = ThemeRules.words(raw.site?.themes ?? [], into: &diagnostics)
+            for spec in raw.datasets {
+                _ = DatasetRules.resolve(spec, site: fallback, themeWords: words, buildDate: buildDate, into: &diagnostics)
+            }
             for spec in raw.pages { _ = PageRules.resolve(spec, into: &diagnostics) }
             return nil
         }
-        let datasets = raw.datasets.compactMap { DatasetRules.resolve($0, site: site, buildDate: buildDate, into: &diagnostics) }
+        let words = ThemeRules.words(siteSpec.themes, into: &diagnostics)
+        let datasets = raw.datasets.compactMap {
+            DatasetRules.resolve($0, site: site, themeWords: words, buildDate: buildDate, into: &diagnostics)
+        }
         let pages = raw.pages.compactMap { PageRules.resolve($0, into: &diagnostics) }
         guard datasets.count == raw.datasets.count, pages.count == raw.pages.count else { return nil }
-        return ValidatedContent(site: site, datasets: datasets, pages: pages)
+        return ValidatedContent(site: site, themeWords: words, datasets: datasets, pages: pages)
     }
 }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// A buffered writer of one output file's bytes, used by the streaming renderers (exports of
@@ -20,6 +21,10 @@ public final class ByteWriter {
     private let onClose: (ByteWriter, [UInt8]) throws -> Void
     private var collected: [UInt8] = []
     private var closed = false
+    private var hasher: SHA256?
+    /// Lower-case hexadecimal SHA-256 of the bytes, once closed, when ``computeChecksum()`` was
+    /// called (harvested metadata carries the checksums of the files it describes).
+    public private(set) var sha256: String?
 
     private static let flushThreshold = 1 << 20
 
@@ -92,7 +97,14 @@ public final class ByteWriter {
         if buffer.count >= Self.flushThreshold { flush() }
     }
 
+    /// Asks for the SHA-256 of the file; call it before writing.
+    public func computeChecksum() {
+        precondition(count == 0, "computeChecksum() must come before the first write")
+        hasher = SHA256()
+    }
+
     private func flush() {
+        if hasher != nil { buffer.withUnsafeBytes { hasher!.update(bufferPointer: $0) } }
         switch target {
         case .file(let handle): handle.write(Data(buffer))
         case .memory: collected.append(contentsOf: buffer)
@@ -115,6 +127,9 @@ public final class ByteWriter {
         guard !closed else { return count }
         closed = true
         flush()
+        if let digest = hasher?.finalize() {
+            sha256 = digest.map { byte in (byte < 16 ? "0" : "") + String(byte, radix: 16) }.joined()
+        }
         if case .file(let handle) = target { try handle.close() }
         try onClose(self, collected)
         collected = []

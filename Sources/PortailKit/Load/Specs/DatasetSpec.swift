@@ -18,6 +18,11 @@ struct DatasetSpec: Sendable {
     var issued: Located<String>?
     var modified: Located<String>?
     var attribution: Located<String>?
+    var spatial: [Located<String>] = []
+    var temporalStart: Located<String>?
+    var temporalEnd: Located<String>?
+    var contactName: Located<String>?
+    var contactEmail: Located<String>?
     var source: SourceSpec?
     var key: Located<String>?
     var fields: [FieldSpec] = []
@@ -62,6 +67,15 @@ struct DatasetSpec: Sendable {
         spec.issued = root.string("issued")
         spec.modified = root.string("modified", required: true)
         spec.attribution = root.string("attribution")
+        spec.spatial = root.strings("spatial")
+        if let temporal = root.mapping("temporal") {
+            spec.temporalStart = temporal.string("start", required: true)
+            spec.temporalEnd = temporal.string("end", required: true)
+        }
+        if let contact = root.mapping("contact") {
+            spec.contactName = contact.string("name")
+            spec.contactEmail = contact.string("email", required: true)
+        }
         if let source = root.mapping("source") {
             var s = SourceSpec(origin: source.location)
             s.path = source.string("path", required: true)

@@ -7,12 +7,16 @@ struct SiteSpec: Sendable {
     var publisher: PublisherSpec?
     var licence: Located<String>?
     var timezone: Located<String>?
+    var spatial: [Located<String>] = []
+    /// The portal's own theme words → EU theme codes.
+    var themes: [(column: Located<String>, values: [Located<String>])] = []
     let origin: SourceLocation
 
     struct PublisherSpec: Sendable {
         var name: Located<String>?
         var url: Located<String>?
         var email: Located<String>?
+        var type: Located<String>?
         let origin: SourceLocation
     }
 
@@ -27,10 +31,13 @@ struct SiteSpec: Sendable {
             spec.publisher = PublisherSpec(name: publisher.string("name", required: true),
                                            url: publisher.string("url"),
                                            email: publisher.string("email"),
+                                           type: publisher.string("type"),
                                            origin: publisher.location)
         }
         spec.licence = root.string("licence", required: true)
         spec.timezone = root.string("timezone")
+        spec.spatial = root.strings("spatial")
+        spec.themes = root.stringMap("themes")
         return spec
     }
 }

@@ -37,11 +37,18 @@ struct CatalogPageModel {
     let datasets: [Card]
     /// JSON for catalogue.js: the search index (accent-folded text and facet values).
     let scriptConfig: String
+    /// schema.org `DataCatalog`.
+    let jsonLD: String
 
-    init(catalog: Catalog, locale: Localization) {
+    init(catalog: Catalog, locale: Localization, schema: SchemaOrgBuilder) {
         let format = DisplayFormat(locale)
         chrome = Chrome(catalog: catalog, locale: locale, path: "index.html", title: nil,
-                        description: CatalogBuilder.summary(of: catalog.site.description), currentMenu: "")
+                        description: CatalogBuilder.summary(of: catalog.site.description), currentMenu: "",
+                        alternates: Chrome.dcat("catalog", locale) + [
+                            Chrome.feed(locale),
+                            Chrome.Alternate(type: "application/json", href: "data.json", title: locale["alternate_data_json"]),
+                        ])
+        jsonLD = schema.catalogJSON().serialized()
         t = locale.strings
         heading = catalog.site.title
         descriptionHTML = Markdown.html(catalog.site.description, topHeading: 2)

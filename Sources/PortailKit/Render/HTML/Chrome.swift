@@ -6,6 +6,13 @@ struct Chrome {
         let current: Bool
     }
 
+    /// A `<link rel="alternate">` of the head: where machines find the page's metadata and feeds.
+    struct Alternate {
+        let type: String
+        let href: String
+        let title: String
+    }
+
     let lang: String
     /// Prefix that leads from the page back to the site root (`../../`), so that every link is
     /// relative and the portal works under any sub-path.
@@ -23,13 +30,16 @@ struct Chrome {
     let footerLicence: String
     let licenceTitle: String
     let licenceURL: String
+    let alternates: [Alternate]
+    /// Keeps search engines away (the 404 page).
+    let noindex: Bool
 
     /// - Parameters:
     ///   - path: the page's output path (`datasets/x/index.html`).
     ///   - root: overrides the relative root (the 404 page is served at any depth, so it uses
     ///     the base URL's absolute path).
     init(catalog: Catalog, locale: Localization, path: String, title: String?, description: String?,
-         currentMenu: String?, root: String? = nil) {
+         currentMenu: String?, root: String? = nil, alternates: [Alternate] = []) {
         let site = catalog.site
         let depth = path.split(separator: "/").count - 1
         self.root = root ?? String(repeating: "../", count: depth)
@@ -51,6 +61,23 @@ struct Chrome {
         footerLicence = locale["footer_licence"]
         licenceTitle = site.licence.title
         licenceURL = site.licence.url
+        noindex = root != nil
+        let prefix = self.root
+        self.alternates = alternates.map { Alternate(type: $0.type, href: prefix + $0.href, title: $0.title) }
+    }
+
+    /// The feed, offered on every page that lists datasets.
+    static func feed(_ locale: Localization) -> Alternate {
+        Alternate(type: "application/atom+xml", href: "feed.atom", title: locale["alternate_feed"])
+    }
+
+    /// The three serialisations of a DCAT description, `stem` being relative to the site root.
+    static func dcat(_ stem: String, _ locale: Localization) -> [Alternate] {
+        [
+            Alternate(type: "text/turtle", href: stem + ".ttl", title: locale["alternate_dcat_turtle"]),
+            Alternate(type: "application/rdf+xml", href: stem + ".rdf", title: locale["alternate_dcat_rdfxml"]),
+            Alternate(type: "application/ld+json", href: stem + ".jsonld", title: locale["alternate_dcat_jsonld"]),
+        ]
     }
 
     /// The address of an output file as published: `index.html` files are served as their folder.

@@ -42,12 +42,24 @@ struct DatasetPageModel {
     let hasExports: Bool
     let membersNotice: String?
     let membersContact: String?
+    /// Machine-readable descriptions of the dataset, for the downloads section.
+    let metadataLinks: [ExportLink]
+    /// schema.org `Dataset`.
+    let jsonLD: String
 
-    init(dataset: Dataset, exports: DatasetExports, catalog: Catalog, locale: Localization) {
+    /// The fields the dictionary shows: all of a members-only dataset's (its dictionary is
+    /// public), only the public ones of a public dataset (members-only fields appear nowhere).
+    static func dictionaryFields(_ dataset: Dataset) -> [Field] {
+        dataset.access == .members ? dataset.fields : dataset.publicFields
+    }
+
+    init(dataset: Dataset, exports: DatasetExports, catalog: Catalog, locale: Localization, schema: SchemaOrgBuilder) {
         let format = DisplayFormat(locale)
         let path = "datasets/\(dataset.id)/index.html"
         chrome = Chrome(catalog: catalog, locale: locale, path: path, title: dataset.title,
-                        description: dataset.summary, currentMenu: nil)
+                        description: dataset.summary, currentMenu: nil,
+                        alternates: Chrome.dcat("datasets/\(dataset.id)/dataset", locale) + [Chrome.feed(locale)])
+        jsonLD = schema.datasetJSON(dataset).serialized()
         t = locale.strings
         title = dataset.title
         summary = dataset.summary
@@ -80,6 +92,21 @@ struct DatasetPageModel {
         if dataset.publishesRecords {
             items.append(.init(label: locale["meta_records"], value: format.integer(dataset.rowCount), href: nil))
         }
+        if let temporal = dataset.temporal {
+            items.append(.init(label: locale["meta_temporal"], value: locale.format("period", [
+                "start": format.date(temporal.start), "end": format.date(temporal.end),
+            ]), href: nil))
+        }
+        if !dataset.spatial.isEmpty {
+            items.append(.init(label: locale["meta_spatial"], value: dataset.spatial.map { $0.label ?? $0.uri }.joined(separator: ", "), href: nil))
+        }
+        if !dataset.euThemes.isEmpty {
+            let labels = dataset.euThemes.map { locale.language == "fr" ? $0.labels.fr : $0.labels.en }
+            items.append(.init(label: locale["meta_eu_themes"], value: labels.joined(separator: ", "), href: nil))
+        }
+        if let contact = dataset.contact {
+            items.append(.init(label: locale["meta_contact"], value: "\(contact.name) <\(contact.email)>", href: "mailto:" + contact.email))
+        }
         if let table = dataset.table {
             items.append(.init(label: locale["meta_source_file"], value: table.fileName, href: nil))
         }
@@ -87,7 +114,7 @@ struct DatasetPageModel {
 
         fieldsCaption = locale.format("fields_caption", ["title": dataset.title])
         // The dictionary lists members-only fields too: their existence is public, their values are not.
-        fields = dataset.fields.map { field in
+        fields = Self.dictionaryFields(dataset).map { field in
             FieldRow(title: field.title, name: field.name, typeLabel: locale["type_\(field.type.rawValue)"],
                      description: field.description ?? "", isMembers: field.access == .members)
         }
@@ -98,6 +125,20 @@ struct DatasetPageModel {
                        sizeLabel: format.byteSize(file.byteSize), mediaType: file.format.mediaType)
         }
         hasExports = !self.exports.isEmpty
+        var links: [ExportLink] = [
+            ExportLink(label: "DCAT", description: locale["metadata_dcat"], href: "dataset.ttl", sizeLabel: "Turtle", mediaType: "text/turtle"),
+            ExportLink(label: "DCAT", description: locale["metadata_dcat"], href: "dataset.rdf", sizeLabel: "RDF/XML", mediaType: "application/rdf+xml"),
+            ExportLink(label: "DCAT", description: locale["metadata_dcat"], href: "dataset.jsonld", sizeLabel: "JSON-LD", mediaType: "application/ld+json"),
+        ]
+        if dataset.publishesRecords {
+            links += [
+                ExportLink(label: "Data Package", description: locale["metadata_datapackage"], href: "datapackage.json", sizeLabel: "Frictionless", mediaType: "application/json"),
+                ExportLink(label: "Table Schema", description: locale["metadata_schema"], href: "schema.json", sizeLabel: "Frictionless", mediaType: "application/json"),
+                ExportLink(label: "CSVW", description: locale["metadata_csvw"], href: "\(dataset.id).csv-metadata.json", sizeLabel: "W3C", mediaType: "application/csvm+json"),
+                ExportLink(label: "API", description: locale["metadata_api"], href: "../../api/datasets/\(dataset.id)/records/1.json", sizeLabel: "JSON", mediaType: "application/json"),
+            ]
+        }
+        metadataLinks = links
         if dataset.access == .members {
             membersNotice = locale.format("members_only_text", ["publisher": catalog.site.publisher.name])
             membersContact = catalog.site.publisher.email

@@ -10,16 +10,17 @@ struct HTMLRenderer {
         let locale = theme.localization
         let catalog = self.catalog
         let theme = self.theme
+        let schema = SchemaOrgBuilder(catalog: catalog, exports: exports, locale: locale, urls: SiteURLs(catalog.site))
         return try await withThrowingTaskGroup(of: (String, Data).self) { group in
             group.addTask {
-                ("index.html", Data(try theme.render(CatalogPageModel(catalog: catalog, locale: locale), template: "index").utf8))
+                ("index.html", Data(try theme.render(CatalogPageModel(catalog: catalog, locale: locale, schema: schema), template: "index").utf8))
             }
             group.addTask {
                 ("404.html", Data(try theme.render(NotFoundPageModel(catalog: catalog, locale: locale), template: "404").utf8))
             }
             for dataset in catalog.datasets {
                 group.addTask {
-                    let model = DatasetPageModel(dataset: dataset, exports: exports[dataset.id] ?? .none, catalog: catalog, locale: locale)
+                    let model = DatasetPageModel(dataset: dataset, exports: exports[dataset.id] ?? .none, catalog: catalog, locale: locale, schema: schema)
                     return ("datasets/\(dataset.id)/index.html", Data(try theme.render(model, template: "dataset").utf8))
                 }
             }

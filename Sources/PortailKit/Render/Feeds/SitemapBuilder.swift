@@ -1,0 +1,20 @@
+/// `sitemap.xml` (sitemaps.org 0.9) with every public page, and `robots.txt` pointing at it.
+/// The 404 page is left out: it is not content for search engines.
+enum SitemapBuilder {
+    static func sitemap(_ catalog: Catalog, urls: SiteURLs) -> String {
+        var entries: [(String, Day?)] = [(urls.base, catalog.datasets.map(\.modified).max())]
+        entries += catalog.datasets.map { (urls.datasetPage($0), $0.modified) }
+        entries += catalog.pages.map { (urls.page($0), nil) }
+        var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for (loc, modified) in entries {
+            out += "  <url><loc>\(AtomFeedBuilder.xml(loc))</loc>"
+            if let modified { out += "<lastmod>\(modified)</lastmod>" }
+            out += "</url>\n"
+        }
+        return out + "</urlset>\n"
+    }
+
+    static func robots(urls: SiteURLs) -> String {
+        "User-agent: *\nAllow: /\n\nSitemap: \(urls.absolute("sitemap.xml"))\n"
+    }
+}
