@@ -3,8 +3,9 @@
 
 SHELL := /bin/bash
 SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
-# Debian packages the build needs: cmark-gfm (Markdown), zlib and pkg-config, GNU time (bench).
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev pkg-config time
+# Debian packages the build needs: cmark-gfm (Markdown), zlib and pkg-config (ZIP), Leaflet
+# (map views, copied into the output), GNU time (bench).
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev pkg-config libjs-leaflet time
 SHARED ?= ../shared
 VALIDATE := $(SHARED)/validate
 VALIDATE_VENV ?= $(CURDIR)/.venv-validate
@@ -64,13 +65,20 @@ $(TOOLS_VENV)/.installed: scripts/requirements-tools.txt
 validate: portal $(TOOLS_VENV)/.installed
 	@if [ -x $(VALIDATE)/validate-portal ]; then \
 	  $(MAKE) --no-print-directory $(VALIDATE_VENV)/bin/python && \
-	  VALIDATE_VENV=$(VALIDATE_VENV) $(VALIDATE)/validate-portal Output --a11y --a11y-sample 0 && \
+	  VALIDATE_VENV=$(VALIDATE_VENV) $(VALIDATE)/validate-portal Output --a11y --a11y-sample 0 --skip xlsx && \
+	  scripts/validate-spreadsheets.sh $(VALIDATE_VENV) $(VALIDATE)/validate-portal Output && \
 	  VALIDATE_VENV=$(VALIDATE_VENV) $(VALIDATE)/validate-portal Output --only dcat,jsonld,datapackage,csv,xml,json --strict; \
 	else \
 	  echo "make: $(VALIDATE) not found, skipping the validator"; \
 	fi
 	$(TOOLS_VENV)/bin/python scripts/check-dcat.py Output
 	$(TOOLS_VENV)/bin/python -m openapi_spec_validator Output/api/openapi.json
+	$(TOOLS_VENV)/bin/python scripts/check-spreadsheets.py Output
+	@if [ -x $(VALIDATE_VENV)/bin/python ]; then \
+	  $(VALIDATE_VENV)/bin/python Tests/browser/run_all.py Output; \
+	else \
+	  echo "make: no validator venv (selenium), skipping the browser tests"; \
+	fi
 
 test: unit validate
 

@@ -16,6 +16,9 @@ struct SharedOptions: ParsableArguments {
     @Option(name: .customLong("build-date"), help: ArgumentHelp("The day the build describes, YYYY-MM-DD. Default: SOURCE_DATE_EPOCH, else today.", valueName: "date"))
     var buildDate: String?
 
+    @Option(name: .long, help: ArgumentHelp("Where Leaflet (leaflet.js, leaflet.css, images/) is installed, for map views. Default: PORTAIL_LEAFLET, else Debian's /usr/share/javascript/leaflet.", valueName: "dir"))
+    var leaflet: String?
+
     @Flag(name: .shortAndLong, help: "Print nothing but problems.")
     var quiet = false
 
@@ -35,9 +38,13 @@ struct SharedOptions: ParsableArguments {
         } else {
             date = Day(daysSinceEpoch: Int(Date().timeIntervalSince1970) / 86_400)
         }
-        return BuildOptions(content: URL(fileURLWithPath: content), contentDisplay: Self.display(content),
-                            theme: URL(fileURLWithPath: theme), themeDisplay: Self.display(theme),
-                            baseURL: baseURL, buildDate: date)
+        var options = BuildOptions(content: URL(fileURLWithPath: content), contentDisplay: Self.display(content),
+                                   theme: URL(fileURLWithPath: theme), themeDisplay: Self.display(theme),
+                                   baseURL: baseURL, buildDate: date)
+        if let folder = leaflet ?? ProcessInfo.processInfo.environment["PORTAIL_LEAFLET"] {
+            options.leaflet = URL(fileURLWithPath: folder)
+        }
+        return options
     }
 
     func progress() -> any BuildProgress {

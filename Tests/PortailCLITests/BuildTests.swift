@@ -23,7 +23,7 @@ struct BuildTests {
         func url(_ path: String) -> URL { root.appendingPathComponent(path) }
 
         func build(_ extra: [String] = [], environment: [String: String] = [:]) throws -> PortailBinary.Run {
-            var env = ["SOURCE_DATE_EPOCH": "1764547200"]
+            var env = ["SOURCE_DATE_EPOCH": "1795996800"]
             env.merge(environment) { $1 }
             return try PortailBinary.run(["build", "--quiet"] + extra, in: root, environment: env)
         }
@@ -69,7 +69,7 @@ struct BuildTests {
         try text.replacingOccurrences(of: "title: Établissements", with: "title: \"Établissements").write(to: yaml, atomically: true, encoding: .utf8)
 
         for command in ["check", "build"] {
-            let run = try PortailBinary.run([command, "--quiet"], in: workspace.root, environment: ["SOURCE_DATE_EPOCH": "1764547200"])
+            let run = try PortailBinary.run([command, "--quiet"], in: workspace.root, environment: ["SOURCE_DATE_EPOCH": "1795996800"])
             #expect(run.status == 1)
             #expect(run.stderr.contains("""
                 Content/datasets/cinemas-actifs/cinemas-cnc-2022.csv:15:127: error: "1 5x3" is not an integer in column "fauteuils" (field 'seats') [type-mismatch]

@@ -20,7 +20,7 @@ struct CLITests {
 
     @Test("check passes on the example portal and writes nothing")
     func checkExample() throws {
-        let run = try PortailBinary.run(["check", "--quiet"], environment: ["SOURCE_DATE_EPOCH": "1764547200"])
+        let run = try PortailBinary.run(["check", "--quiet"], environment: ["SOURCE_DATE_EPOCH": "1795996800"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.isEmpty)
     }

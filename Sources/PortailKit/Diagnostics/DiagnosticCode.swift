@@ -30,4 +30,6 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case frontMatter = "front-matter"
     case template = "template"
     case translation = "translation"
+    // Environment
+    case missingLeaflet = "missing-leaflet"
 }

@@ -5,12 +5,17 @@ import Foundation
 enum CatalogBuilder {
     static func build(_ content: ValidatedContent, tables: [String: TableRules.Outcome], buildDate: Day) -> Catalog {
         let datasets = content.datasets.map { d in
-            Dataset(id: d.id, title: d.title, description: d.description, summary: summary(of: d.description),
+            var dataset = Dataset(id: d.id, title: d.title, description: d.description, summary: summary(of: d.description),
                     keywords: d.keywords, themes: d.themes, euThemes: d.euThemes, licence: d.licence, access: d.access,
                     frequency: d.frequency, issued: d.issued, modified: d.modified, attribution: d.attribution,
                     spatial: d.spatial, temporal: d.temporal, contact: d.contact,
                     extent: d.access == .public ? tables[d.id]?.extent : nil,
                     key: d.key, fields: d.fields, table: d.table, rowCount: tables[d.id]?.rowCount ?? 0, origin: d.origin)
+            dataset.geometry = d.views.geometry
+            dataset.popupFields = d.views.popupFields
+            dataset.chart = d.views.chart
+            dataset.facets = d.views.facets
+            return dataset
         }
         .sorted { (sortKey($0.title), $0.id) < (sortKey($1.title), $1.id) }
         let pages = content.pages.sorted { ($0.menuOrder ?? Int.max, $0.slug) < ($1.menuOrder ?? Int.max, $1.slug) }

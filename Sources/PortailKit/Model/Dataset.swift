@@ -35,6 +35,13 @@ public struct Dataset: Sendable {
     /// Number of records (after the source filter).
     public let rowCount: Int
     public let origin: SourceLocation
+    /// Where points come from, when the dataset has geography.
+    public var geometry: GeometrySource?
+    /// Fields (indexes) shown in map popups.
+    public var popupFields: [Int] = []
+    public var chart: ChartSpec?
+    /// Fields (indexes) offered as facets in the table view.
+    public var facets: [Int] = []
 
     public init(id: String, title: String, description: String, summary: String, keywords: [String],
                 themes: [String], euThemes: [EUTheme], licence: Licence, access: Access, frequency: Frequency?,

@@ -12,6 +12,8 @@ public struct Field: Sendable {
     public let format: String?
     /// The source CSV header this field is read from.
     public let column: String
+    /// For a multi-valued text field, what separates its values in a cell (`,`, `|`…).
+    public var separator: String? { parser.separator }
     /// How cells are turned into values.
     public let parser: ValueParser
 

@@ -16,4 +16,5 @@ public struct Site: Sendable {
     public let timeZone: TimeZone
     /// Where the portal's data lie, for the catalogue's `dct:spatial`.
     public let spatial: [SpatialCoverage]
+    public var map: MapSettings = .openStreetMap
 }

@@ -14,6 +14,8 @@ public enum Value: Sendable, Hashable {
     case yearMonth(year: Int, month: Int)
     /// WGS 84 coordinates in degrees.
     case geopoint(latitude: Double, longitude: Double)
+    /// The values of a multi-valued text field (a `separator` is declared).
+    case list([String])
 
     public var isNull: Bool {
         if case .null = self { return true }

@@ -12,6 +12,8 @@ public struct BuildOptions: Sendable {
     /// The day the build describes. Comes from `SOURCE_DATE_EPOCH` (or the caller's clock),
     /// never from a clock inside the pipeline, so that the same inputs give the same bytes.
     public var buildDate: Day
+    /// Debian's Leaflet (`libjs-leaflet`), copied into `assets/leaflet/` for the map views.
+    public var leaflet: URL? = URL(fileURLWithPath: "/usr/share/javascript/leaflet")
 
     public init(content: URL, contentDisplay: String, theme: URL, themeDisplay: String,
                 baseURL: String? = nil, buildDate: Day) {

@@ -45,10 +45,18 @@ public enum Pipeline {
             progress.stage("export", detail: "\(catalog.datasets.filter(\.publishesRecords).count) datasets")
             let exports = try await export(catalog, to: destination, progress: progress)
             progress.stage("render", detail: "\(catalog.datasets.count + catalog.pages.count + 2) pages and metadata")
+            // Maps need Leaflet; without it the build goes on, and maps become lists of places.
+            var leaflet: [(path: String, url: URL)] = []
+            if catalog.datasets.contains(where: { $0.publishesRecords && $0.geometry != nil }) {
+                if let found = options.leaflet.flatMap(LeafletLoader.files(in:)) { leaflet = found } else {
+                    log.report(LeafletLoader.missingWarning(options.leaflet))
+                }
+            }
             let metadata = MetadataRenderer(catalog: catalog, exports: exports, locale: theme.localization).render()
-            let pages = try await HTMLRenderer(catalog: catalog, theme: theme).render(exports: exports)
+            let pages = try await HTMLRenderer(catalog: catalog, theme: theme, mapAvailable: !leaflet.isEmpty).render(exports: exports)
             for (path, data) in metadata + pages { try destination.write(path, data) }
             for asset in theme.assets { try destination.copy("assets/\(asset.path)", from: asset.url) }
+            for file in leaflet { try destination.copy("assets/leaflet/\(file.path)", from: file.url) }
             let exported = exports.values.reduce(0) { $0 + $1.files.count + $1.chunkCount }
             return BuildResult(diagnostics: log.sorted, catalog: catalog, fileCount: exported + metadata.count + pages.count + theme.assets.count)
         } catch {
@@ -87,7 +95,7 @@ public enum Pipeline {
                 group.addTask {
                     progress.datasetStarted(dataset.id, index: index + 1, of: publishing.count, stage: "export",
                                             bytes: dataset.table?.bytes.count ?? 0)
-                    let exports = try DatasetExporter(dataset: dataset, site: catalog.site, destination: destination).export { rows, bytes in
+                    let exports = try await DatasetExporter(dataset: dataset, site: catalog.site, destination: destination).export { rows, bytes in
                         progress.datasetRows(dataset.id, rows: rows, bytesRead: bytes)
                     }
                     progress.datasetFinished(dataset.id, rows: dataset.rowCount, stage: "export")

@@ -87,6 +87,8 @@ enum DatasetRules {
             ok = false
         }
 
+        let views = title.flatMap { ViewRules.resolve(spec, fields: fields, title: $0, into: &diagnostics) }
+        if spec.source != nil && views == nil { ok = false }
         guard ok, let title, spec.description != nil, let modified else { return nil }
         // A key is the record's identity: it can never be empty.
         if let key { fields = fields.map { $0.name == key ? $0.makingRequired() : $0 } }
@@ -95,7 +97,8 @@ enum DatasetRules {
             keywords: unique(spec.keywords), themes: unique(spec.themes), euThemes: euThemes ?? [], licence: licence,
             access: access, frequency: frequency, issued: issued, modified: modified,
             attribution: spec.attribution?.value.trimmingCharacters(in: .whitespacesAndNewlines),
-            spatial: spatial.compactMap { $0 }, temporal: temporal, contact: contact, key: key, fields: fields, table: table, origin: spec.origin)
+            spatial: spatial.compactMap { $0 }, temporal: temporal, contact: contact, key: key, fields: fields, table: table,
+            origin: spec.origin, views: views ?? ViewRules.Views())
     }
 
     static func enumValue<E: RawRepresentable & CaseIterable>(

@@ -172,6 +172,13 @@ enum FieldRules {
                 }
             }
         }
+        if let separator = spec.separator {
+            guard type == .string, !separator.value.isEmpty else {
+                diagnostics.append(separator.diagnostic(.invalidValue, "a separator applies to string fields only, and cannot be empty"))
+                return nil
+            }
+            parser.separator = separator.value
+        }
         if spec.trueValues != nil || spec.falseValues != nil {
             guard type == .boolean else {
                 let written = spec.trueValues?.first ?? spec.falseValues!.first!

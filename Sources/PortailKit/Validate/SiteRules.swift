@@ -57,9 +57,30 @@ enum SiteRules {
         }
         let spatial = spec.spatial.compactMap { SpatialRules.resolve($0, into: &diagnostics) }
 
+        var map = MapSettings.openStreetMap
+        if spec.mapTiles != nil || spec.mapAttribution != nil {
+            let tiles = spec.mapTiles?.value ?? map.tiles
+            if let written = spec.mapTiles, !(URLRules.isHTTP(written.value.replacingOccurrences(of: "{s}", with: "a"))
+                                               && written.value.contains("{z}") && written.value.contains("{x}") && written.value.contains("{y}")) {
+                diagnostics.append(written.diagnostic(.invalidURL, "map.tiles must be an https URL template with {z}, {x} and {y}",
+                                                      hint: "such as https://tile.openstreetmap.org/{z}/{x}/{y}.png"))
+            }
+            if spec.mapTiles != nil && spec.mapAttribution == nil {
+                diagnostics.append(spec.mapTiles!.diagnostic(.missingKey, "a tile server needs its attribution: add map.attribution",
+                                                             hint: "tile providers' terms require the credit shown on the map"))
+            }
+            if let url = spec.mapAttributionURL, !URLRules.isHTTP(url.value) {
+                diagnostics.append(url.diagnostic(.invalidURL, "map.attribution_url must be an absolute http(s) URL"))
+            }
+            map = MapSettings(tiles: tiles, attribution: spec.mapAttribution?.value ?? map.attribution,
+                              attributionURL: spec.mapAttributionURL?.value ?? (spec.mapTiles == nil ? map.attributionURL : nil))
+        }
+
         guard let title, let baseURL, let licence, let publisher, languages.contains(language) else { return nil }
-        return Site(title: title, description: spec.description?.value ?? "", baseURL: baseURL, language: language,
-                    publisher: publisher, licence: licence, timeZone: timeZone, spatial: spatial)
+        var site = Site(title: title, description: spec.description?.value ?? "", baseURL: baseURL, language: language,
+                        publisher: publisher, licence: licence, timeZone: timeZone, spatial: spatial)
+        site.map = map
+        return site
     }
 
     static func nonEmpty(_ value: Located<String>?, _ key: String, _ diagnostics: inout [Diagnostic]) -> String? {

@@ -19,16 +19,35 @@ struct TableRules {
         let keyIndex = dataset.key.flatMap { key in dataset.fields.firstIndex { $0.name == key } }
         var keys = [Value: Int]()
         // Only public values of public datasets may shape published metadata.
-        let geoIndexes = dataset.access == .public
-            ? dataset.fields.indices.filter { dataset.fields[$0].type == .geopoint && dataset.fields[$0].access == .public } : []
-        stream.forEach(fieldIndexes: Array(dataset.fields.indices), onDiagnostic: { diagnostic in
+        let geometry = dataset.access == .public ? dataset.views.geometry : nil
+        let positions = Dictionary(uniqueKeysWithValues: dataset.fields.indices.map { ($0, $0) })
+        func report(_ diagnostic: Diagnostic) {
             if outcome.diagnostics.count < diagnosticsPerFile { outcome.diagnostics.append(diagnostic) } else { suppressed += 1 }
-        }) { position, values in
+        }
+        stream.forEach(fieldIndexes: Array(dataset.fields.indices), onDiagnostic: { report($0) }) { position, values in
             outcome.rowCount += 1
-            for i in geoIndexes {
-                guard case .geopoint(let lat, let lon) = values[i] else { continue }
-                if outcome.extent == nil { outcome.extent = BoundingBox(latitude: lat, longitude: lon) }
-                else { outcome.extent!.include(latitude: lat, longitude: lon) }
+            if case .latitudeLongitude(let latField, let lonField)? = dataset.views.geometry {
+                // Geopoints are range-checked when parsed; a pair of number fields is checked here.
+                for (index, limit, name) in [(latField, 90.0, "latitude"), (lonField, 180.0, "longitude")] {
+                    let number: Double? = {
+                        switch values[index] {
+                        case .number(let d): return d
+                        case .integer(let i): return Double(i)
+                        default: return nil
+                        }
+                    }()
+                    if let number, abs(number) > limit {
+                        let (location, line) = stream.locate(field: index, in: position)
+                        report(Diagnostic(.error, .typeMismatch, "\(MachineFormat.number(number)) is out of range for a \(name) (±\(Int(limit))) in column \"\(dataset.fields[index].column)\"",
+                                          at: location, sourceLine: line,
+                                          hint: "geo.latitude and geo.longitude may be swapped"))
+                    }
+                }
+            }
+            if let geometry, let point = geometry.point(in: values, positions: positions),
+               abs(point.latitude) <= 90, abs(point.longitude) <= 180 {
+                if outcome.extent == nil { outcome.extent = BoundingBox(latitude: point.latitude, longitude: point.longitude) }
+                else { outcome.extent!.include(latitude: point.latitude, longitude: point.longitude) }
             }
             if outcome.rowCount & 0xFFFF == 0 { progress(outcome.rowCount, position.offset) }
             if let keyIndex, !values[keyIndex].isNull {
@@ -39,7 +58,7 @@ struct TableRules {
                         "the key \"\(MachineFormat.text(values[keyIndex]))\" of field '\(field.name)' is already used on line \(first)",
                         at: location, sourceLine: line,
                         hint: "each record needs its own key value: the key gives records their stable ids")
-                    if outcome.diagnostics.count < diagnosticsPerFile { outcome.diagnostics.append(diagnostic) } else { suppressed += 1 }
+                    report(diagnostic)
                 }
             }
         }

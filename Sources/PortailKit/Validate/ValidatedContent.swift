@@ -29,4 +29,5 @@ struct ResolvedDataset: Sendable {
     let fields: [Field]
     let table: TableSource?
     let origin: SourceLocation
+    let views: ViewRules.Views
 }

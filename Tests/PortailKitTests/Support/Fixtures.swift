@@ -20,8 +20,10 @@ enum Fixtures {
     static func build(content: URL, theme: URL = defaultTheme, contentDisplay: String = "Content",
                       themeDisplay: String = "Themes/default") async -> (BuildResult, MemoryOutput) {
         let output = MemoryOutput()
-        let options = BuildOptions(content: content, contentDisplay: contentDisplay, theme: theme,
+        var options = BuildOptions(content: content, contentDisplay: contentDisplay, theme: theme,
                                    themeDisplay: themeDisplay, buildDate: buildDate)
+        // A stand-in Leaflet, so that outputs do not depend on the machine's libjs-leaflet.
+        options.leaflet = fixtures.appendingPathComponent("Leaflet")
         let result = await Pipeline.run(options, to: output)
         return (result, output)
     }

@@ -1,19 +1,68 @@
 /*
- * Portail, default theme: the interactive table of a dataset page.
+ * Portail, default theme: the interactive table of a dataset page, and the data of its map.
  *
  * Without this script the page shows the first rows, rendered by the server, and links to
  * the full downloads. With it, the section loads the whole table from `table/<n>.json`
  * (one chunk after the other, so the first rows are usable at once) and adds sorting,
- * filters, paging and a download of the filtered rows.
+ * filters, facets, paging and downloads of the filtered rows (CSV, and GeoJSON when the
+ * dataset has a geography).
  *
  * Values are formatted exactly as the server formats them (Swift `DisplayFormat` and
  * `MachineFormat`), with the locale data the page provides: re-rendering the first page
- * must not change a single character, and the CSV of a selection must read like the full
- * export.
+ * must not change a single character, and the CSV or GeoJSON of a selection must read like
+ * the full export.
  *
  * Tables can hold 60,000 rows of 30 columns, so the script never touches more DOM than one
  * page of rows, keeps sort orders as typed arrays, and builds the search text of the rows
  * in small slices while the browser is idle.
+ *
+ * Data-only mode: a page with `#table-config` but no `#table-donnees` (the map embed) gets
+ * the loading, the filters read from the address and the published data below, and no
+ * interface.
+ *
+ * ---------------------------------------------------------------- Address (URL state)
+ *
+ * The view is read from the page's address on load and written back with
+ * `history.replaceState` whenever it changes, so that a filtered view can be shared, and
+ * embedded (embed/<id>/table.html and map.html read the same parameters):
+ *
+ *   q=<words>                   the search over all columns
+ *   <column name>=<text>        a column filter, as typed (`commune=Rennes`, `screens=>=5`);
+ *                               `filter.<column name>=` is accepted too, and is written for a
+ *                               column whose name is one of the reserved names below
+ *   facet.<column name>=<value> a ticked facet value, repeated for each value; values are the
+ *                               machine text of the CSV export (`true`/`false` for booleans,
+ *                               one item of a list column)
+ *   sort=<column name>          the sort column, with order=asc|desc (asc by default)
+ *   size=<rows per page>        when it is not the default
+ *
+ * Parameters that are none of these are left untouched; values at their default are left out.
+ *
+ * ---------------------------------------------------------------- Contract with other scripts
+ *
+ * map.js and embed-panel.js read the data through `window.PortailTable`, set as soon as the
+ * configuration is read (before any row is loaded):
+ *
+ *   columns         the configuration's columns ({name, title, type, separator?…}), in order
+ *   config, strings, the page's table configuration and its interface strings
+ *   rows            every loaded row (an array of JSON values per row, in column order); the
+ *                   array grows while chunks load: never keep a copy of its length
+ *   loaded, total   rows loaded so far, rows announced by the configuration
+ *   complete        true once every chunk was read (or loading failed)
+ *   failed          true if a chunk could not be read
+ *   filtered        Int32Array of the indexes in `rows` of the rows that pass the filters,
+ *                   in the table's sort order (computed on demand, cached)
+ *   query           the view's address parameters (no "?"), as described above
+ *   display(row, c) the text of a cell, exactly as the table shows it
+ *   formatCount(n)  an integer with the locale's digit grouping
+ *   point(row)      {lat, lon} of a row following `config.geometry`, or null
+ *
+ * Events, dispatched on `document` (CustomEvent, `detail` given):
+ *
+ *   portail:rows    a chunk arrived, or loading ended: {loaded, total, complete};
+ *                   `filtered` has changed too
+ *   portail:filter  the filters or facets changed the filtered set: {count}
+ *   portail:state   the view's address changed (filters, facets, sort or page size): {query}
  */
 (function () {
   'use strict';
@@ -22,10 +71,12 @@
   const NUMERIC_TYPES = new Set(['integer', 'number', 'year']);
   // Largest double below which Swift prints fixed notation (2^53); see machineNumber().
   const SWIFT_FIXED_LIMIT = 9007199254740992;
+  // Address parameters that are not column names (see the comment at the top).
+  const RESERVED = new Set(['q', 'sort', 'order', 'size']);
+  const MAX_FACET_VALUES = 300;
 
   const configElement = document.getElementById('table-config');
-  const table = document.getElementById('table-donnees');
-  if (!configElement || !table || !table.tHead || !table.tBodies[0]) return;
+  if (!configElement) return;
 
   let config;
   try {
@@ -34,14 +85,17 @@
     // Without a readable configuration the server's preview stays, which is still useful.
     return;
   }
+  if (!config || typeof config !== 'object') return;
+
+  const table = document.getElementById('table-donnees');
+  // Data-only mode (the map embed): no table to enhance, only rows to load and publish.
+  const hasTable = Boolean(table && table.tHead && table.tHead.rows[0] && table.tBodies[0]);
 
   const columns = Array.isArray(config.columns) ? config.columns : [];
   if (columns.length === 0) return;
   const locale = config.locale || {};
   const strings = config.strings || {};
   const chunkPaths = Array.isArray(config.chunks) ? config.chunks : [];
-  // An empty table has nothing to sort, filter or page: the server's page says it all.
-  if (chunkPaths.length === 0) return;
   const expectedRows = Number(config.rowCount) || 0;
   const groupSeparator = typeof locale.group === 'string' ? locale.group : '';
   const decimalSeparator = typeof locale.decimal === 'string' ? locale.decimal : '.';
@@ -49,18 +103,32 @@
   const monthsShort = locale.monthsShort || months;
   const firstDay = typeof locale.firstDay === 'string' ? locale.firstDay : '1';
   const collator = new Intl.Collator(locale.tag || undefined, { sensitivity: 'base', numeric: true });
+  const keyColumn = Number.isInteger(config.key) && config.key >= 0 && config.key < columns.length ? config.key : -1;
+  const geometry = readGeometry(config.geometry);
+  const facetColumns = (Array.isArray(config.facets) ? config.facets : [])
+    .filter((c, i, all) => Number.isInteger(c) && c >= 0 && c < columns.length && all.indexOf(c) === i);
 
-  const section = table.closest('section.table-view') || table.parentElement;
-  const tbody = table.tBodies[0];
-  const headerRow = table.tHead.rows[0];
-  const controls = section.querySelector('.table-controls');
-  const pager = section.querySelector('.pager');
-  const noscriptNote = section.querySelector('.table-noscript');
-  const statusElement = document.getElementById('table-statut');
-  const searchInput = document.getElementById('table-recherche');
-  const sizeSelect = document.getElementById('table-taille');
-  const downloadButton = document.getElementById('table-telecharger');
-  const positionElement = document.getElementById('table-position');
+  function readGeometry(spec) {
+    if (!spec || typeof spec !== 'object') return null;
+    const valid = (c) => Number.isInteger(c) && c >= 0 && c < columns.length;
+    if (spec.kind === 'point' && valid(spec.column)) return { kind: 'point', column: spec.column };
+    if (spec.kind === 'latlon' && valid(spec.latitude) && valid(spec.longitude)) {
+      return { kind: 'latlon', latitude: spec.latitude, longitude: spec.longitude };
+    }
+    return null;
+  }
+
+  const section = hasTable ? table.closest('section.table-view') || table.parentElement : null;
+  const tbody = hasTable ? table.tBodies[0] : null;
+  const headerRow = hasTable ? table.tHead.rows[0] : null;
+  const controls = section && section.querySelector('.table-controls');
+  const pager = section && section.querySelector('.pager');
+  const noscriptNote = section && section.querySelector('.table-noscript');
+  const statusElement = hasTable ? document.getElementById('table-statut') : null;
+  const searchInput = hasTable ? document.getElementById('table-recherche') : null;
+  const sizeSelect = hasTable ? document.getElementById('table-taille') : null;
+  const downloadButton = hasTable ? document.getElementById('table-telecharger') : null;
+  const positionElement = hasTable ? document.getElementById('table-position') : null;
   const pagerButtons = {};
   if (pager) {
     for (const button of pager.querySelectorAll('button[data-page]')) pagerButtons[button.dataset.page] = button;
@@ -139,6 +207,13 @@
     return Number.isInteger(n) ? fixed + '.0' : fixed;
   }
 
+  // Swift writes integer and year values (Int) with all their digits, never in exponent form.
+  function integerText(n) {
+    if (!Number.isInteger(n)) return machineNumber(n);
+    if (Math.abs(n) < 1e21) return String(n === 0 ? 0 : n);
+    return typeof BigInt === 'function' ? BigInt(n).toString() : String(n);
+  }
+
   function displayNumber(n) {
     const magnitude = Math.abs(n);
     // Below 1,000 there is nothing to group: the common case of ratios and coordinates.
@@ -158,7 +233,8 @@
   function displayInteger(n) {
     if (n > -1000 && n < 1000 && Number.isInteger(n)) return String(n === 0 ? 0 : n);
     if (!Number.isInteger(n)) return displayNumber(n);
-    return n < 0 ? '-' + groupDigits(String(-n)) : groupDigits(String(n));
+    const digits = integerText(Math.abs(n));
+    return n < 0 ? '-' + groupDigits(digits) : groupDigits(digits);
   }
 
   function displayDate(iso) {
@@ -224,6 +300,8 @@
       case 'geopoint': return (v) => typeof v === 'object'
         ? displayNumber(v.lat) + (strings.coordinate_separator || ', ') + displayNumber(v.lon)
         : String(v);
+      // DisplayFormat joins the items of a multi-valued field with ", ", whatever the source's separator.
+      case 'list': return (v) => Array.isArray(v) ? v.join(', ') : String(v);
       default: return (v) => typeof v === 'string' ? v : String(v);
     }
   }
@@ -232,21 +310,30 @@
   function machineFormatter(column) {
     switch (column.type) {
       case 'number': return (v) => typeof v === 'number' ? machineNumber(v).replace('.', ',') : String(v);
-      case 'integer': return (v) => typeof v === 'number' ? machineNumber(v) : String(v);
+      case 'integer': return (v) => typeof v === 'number' ? integerText(v) : String(v);
       case 'year': return (v) => {
-        const digits = String(v);
+        const digits = typeof v === 'number' ? integerText(v) : String(v);
         return digits.length < 4 ? ('0000' + digits).slice(-4) : digits;
       };
       case 'boolean': return (v) => v === true ? 'true' : v === false ? 'false' : String(v);
       case 'geopoint': return column.geoOrder === 'latlon'
         ? (v) => typeof v === 'object' ? machineNumber(v.lat) + ', ' + machineNumber(v.lon) : String(v)
         : (v) => typeof v === 'object' ? machineNumber(v.lon) + ', ' + machineNumber(v.lat) : String(v);
+      case 'list': {
+        // MachineFormat.text: the items joined by the source's separator, with a space after
+        // "," and ";" ("Iran, Argentine"), and by ", " when the field declares none.
+        const separator = typeof column.separator === 'string'
+          ? (column.separator === ',' || column.separator === ';' ? column.separator + ' ' : column.separator)
+          : ', ';
+        return (v) => Array.isArray(v) ? v.join(separator) : String(v);
+      }
       default: return (v) => typeof v === 'string' ? v : String(v);
     }
   }
 
   const columnCount = columns.length;
   const numericColumn = columns.map((column) => NUMERIC_TYPES.has(column.type));
+  const listColumn = columns.map((column) => column.type === 'list');
   const displayers = columns.map((column) => displayFormatter(column.type));
   const machines = columns.map(machineFormatter);
 
@@ -255,10 +342,82 @@
     return value === null || value === undefined ? '' : displayers[c](value);
   }
 
+  /* ================================================================== JSON, as the server writes it */
+
+  // ValueEncoding.jsonString: `"`, `\` and control characters escaped (\n, \r, \t, the others
+  // as \u00xx), `<` as \u003c so that JSON in HTML never closes a script, U+2028 and U+2029
+  // too; everything else, non-ASCII included, as is.
+  const JSON_ESCAPES = /["\\\u0000-\u001f<\u2028\u2029]/g;
+  function jsonEscape(ch) {
+    switch (ch) {
+      case '"': return '\\"';
+      case '\\': return '\\\\';
+      case '\n': return '\\n';
+      case '\r': return '\\r';
+      case '\t': return '\\t';
+      case '<': return '\\u003c';
+      case '\u2028': return '\\u2028';
+      case '\u2029': return '\\u2029';
+      default: {
+        const code = ch.charCodeAt(0);
+        return '\\u00' + (code < 16 ? '0' : '') + code.toString(16);
+      }
+    }
+  }
+
+  function jsonString(text) {
+    return '"' + text.replace(JSON_ESCAPES, jsonEscape) + '"';
+  }
+
+  // ValueEncoding.json: the value as the chunks and the exports hold it.
+  function jsonValue(c, value) {
+    if (value === null || value === undefined) return 'null';
+    switch (typeof value) {
+      case 'string': return jsonString(value);
+      case 'boolean': return value ? 'true' : 'false';
+      case 'number': return columns[c].type === 'number' ? machineNumber(value) : integerText(value);
+      default: break;
+    }
+    if (Array.isArray(value)) {
+      let out = '[';
+      for (let i = 0; i < value.length; i++) out += (i > 0 ? ',' : '') + jsonString(String(value[i]));
+      return out + ']';
+    }
+    if (typeof value.lat === 'number' && typeof value.lon === 'number') {
+      return '{"lat":' + machineNumber(value.lat) + ',"lon":' + machineNumber(value.lon) + '}';
+    }
+    return JSON.stringify(value);
+  }
+
+  // DCATBuilder.coordinate: six decimals (about 10 cm), rounded half away from zero like
+  // Swift's `rounded()`, then the shortest text.
+  function coordinate(value) {
+    const scaled = value * 1000000;
+    const rounded = scaled < 0 ? -Math.round(-scaled) : Math.round(scaled);
+    return machineNumber(rounded / 1000000);
+  }
+
+  /* ================================================================== Geography */
+
+  // The position of a row, following the configuration's geometry; null when it has none.
+  function point(row) {
+    if (!geometry || !row) return null;
+    if (geometry.kind === 'point') {
+      const value = row[geometry.column];
+      if (value && typeof value === 'object' && typeof value.lat === 'number' && typeof value.lon === 'number') {
+        return value;
+      }
+      return null;
+    }
+    const lat = row[geometry.latitude];
+    const lon = row[geometry.longitude];
+    return typeof lat === 'number' && typeof lon === 'number' ? { lat, lon } : null;
+  }
+
   /* ================================================================== Data and indexes */
 
   const rows = [];
-  let loading = true;
+  let loading = chunkPaths.length > 0;
   let loadFailed = false;
 
   // Folded text of each row, for the global search. Built in idle slices as chunks arrive,
@@ -268,10 +427,15 @@
 
   function indexRow(r) {
     const row = rows[r];
-    // A line break separates cells: a search word never contains one, so it cannot match
-    // across two cells.
+    // A line break separates cells, and the items of a list: a search word never contains
+    // one, so it cannot match across two of them.
     let joined = '';
     for (let c = 0; c < columnCount; c++) {
+      if (listColumn[c]) {
+        const items = row[c];
+        if (Array.isArray(items) && items.length > 0) joined += '\n' + items.join('\n');
+        continue;
+      }
       const text = display(row, c);
       if (text === '') continue;
       joined += '\n' + text;
@@ -292,7 +456,8 @@
     : (callback) => window.setTimeout(() => callback(null), 16);
 
   function scheduleIndexing() {
-    if (idleHandle || rowText.length >= rows.length) return;
+    // The map embed has no search field: only a search from its address needs the index.
+    if (!hasTable || idleHandle || rowText.length >= rows.length) return;
     idleHandle = requestIdle((deadline) => {
       idleHandle = 0;
       const stop = performance.now() + 10;
@@ -307,13 +472,19 @@
     });
   }
 
-  // Folded display text per column, built only for columns someone filters on.
+  // Folded display text per column, built only for columns someone filters on. The items of
+  // a list are kept apart by line breaks, so that a filter matches within one item.
   const columnText = [];
 
   function ensureColumnText(c) {
     let texts = columnText[c];
     if (!texts) texts = columnText[c] = [];
     for (let r = texts.length; r < rows.length; r++) {
+      if (listColumn[c]) {
+        const items = rows[r][c];
+        texts[r] = Array.isArray(items) ? fold(items.join('\n')) : '';
+        continue;
+      }
       const text = display(rows[r], c);
       texts[r] = numericColumn[c] ? compactNumberText(text) : fold(text);
     }
@@ -340,11 +511,20 @@
     const keys = new Float64Array(n);
     const present = [];
     const missing = [];
-    if (type === 'string' || type === 'date' || type === 'time' || type === 'yearmonth') {
+    if (type === 'string' || type === 'list' || type === 'date' || type === 'time' || type === 'yearmonth') {
       // Rank the distinct values once; Intl.Collator is far too slow to run n·log(n) times.
+      // A list sorts by its displayed text; an empty list counts as missing.
+      const valueOf = type === 'list'
+        ? (r) => {
+          const text = display(rows[r], c);
+          return text === '' ? null : text;
+        }
+        : (r) => rows[r][c];
+      const values = new Array(n);
       const ranks = new Map();
       for (let r = 0; r < n; r++) {
-        const value = rows[r][c];
+        const value = valueOf(r);
+        values[r] = value;
         if (value === null || value === undefined) {
           missing.push(r);
         } else {
@@ -353,7 +533,7 @@
         }
       }
       const distinct = Array.from(ranks.keys());
-      const compare = type === 'string'
+      const compare = type === 'string' || type === 'list'
         ? (a, b) => collator.compare(String(a), String(b))
         : (a, b) => (a < b ? -1 : a > b ? 1 : 0); // ISO 8601 text sorts chronologically
       distinct.sort(compare);
@@ -362,7 +542,7 @@
         if (i > 0 && compare(distinct[i - 1], distinct[i]) !== 0) rank += 1;
         ranks.set(distinct[i], rank);
       }
-      for (const r of present) keys[r] = ranks.get(rows[r][c]);
+      for (const r of present) keys[r] = ranks.get(values[r]);
     } else {
       for (let r = 0; r < n; r++) {
         const value = rows[r][c];
@@ -416,15 +596,66 @@
     return entry.descending;
   }
 
+  /* ================================================================== Facets: values and counts */
+
+  // A facet value is the machine text of the CSV export (its key, also used in the address)
+  // shown as the table shows it (its label): "true" shows as "Oui". A list counts per item.
+  const facets = facetColumns.map((c) => ({
+    column: c,
+    counts: new Map(),   // key → rows holding it, among the loaded rows
+    labels: new Map(),   // key → label
+    counted: 0,          // rows counted so far
+    // Interface, when there is a table:
+    fieldset: null,
+    list: null,
+    entries: new Map(),  // key → { item, input, count }
+    order: '',           // keys in the order shown, to know when to reorder
+  }));
+
+  function facetKey(c, value) {
+    return machines[c](value);
+  }
+
+  function countFacets() {
+    for (const facet of facets) {
+      const c = facet.column;
+      const { counts, labels } = facet;
+      for (let r = facet.counted; r < rows.length; r++) {
+        const value = rows[r][c];
+        if (value === null || value === undefined) continue;
+        if (listColumn[c]) {
+          if (!Array.isArray(value)) continue;
+          // An item written twice in one row counts once.
+          for (let i = 0; i < value.length; i++) {
+            const item = String(value[i]);
+            if (value.indexOf(value[i]) !== i) continue;
+            counts.set(item, (counts.get(item) || 0) + 1);
+            if (!labels.has(item)) labels.set(item, item);
+          }
+        } else {
+          const key = facetKey(c, value);
+          counts.set(key, (counts.get(key) || 0) + 1);
+          if (!labels.has(key)) labels.set(key, displayers[c](value));
+        }
+      }
+      facet.counted = rows.length;
+    }
+  }
+
   /* ================================================================== View state */
 
+  const defaultPageSize = Number(sizeSelect && sizeSelect.value) || Number(config.pageSize) || 20;
+
   const state = {
+    searchText: '',      // the global search, as typed
     words: [],           // folded words of the global search
+    filterTexts: [],     // per column: the filter as typed
     filters: [],         // per column: null, { text } or { op, value }
+    facets: new Map(),   // column → Set of ticked keys
     sortColumn: -1,
     sortDirection: 'none',
     page: 0,
-    pageSize: Number(sizeSelect && sizeSelect.value) || Number(config.pageSize) || 20,
+    pageSize: defaultPageSize,
   };
 
   let view = null;        // row indices shown, in order (all pages); null until computed
@@ -432,7 +663,9 @@
   let viewDirty = true;
 
   function isFiltered() {
-    return state.words.length > 0 || state.filters.some(Boolean);
+    if (state.words.length > 0 || state.filters.some(Boolean)) return true;
+    for (const selected of state.facets.values()) if (selected.size > 0) return true;
+    return false;
   }
 
   // "≥ 100", ">=100", "< 2,5", "=5": a comparison. Anything else filters the displayed text.
@@ -456,9 +689,37 @@
     return { text: fold(text) };
   }
 
+  function setSearch(text) {
+    state.searchText = text;
+    state.words = fold(text).split(/\s+/).filter(Boolean);
+  }
+
+  function setFilter(c, text) {
+    state.filterTexts[c] = text;
+    state.filters[c] = parseFilter(c, text);
+  }
+
   function buildTests() {
     const tests = [];
-    // Cheapest first: numeric comparisons, then column texts, then the whole row.
+    // Cheapest first: facets, numeric comparisons, then column texts, then the whole row.
+    state.facets.forEach((selected, c) => {
+      if (selected.size === 0) return;
+      if (listColumn[c]) {
+        tests.push((r) => {
+          const items = rows[r][c];
+          if (!Array.isArray(items)) return false;
+          for (let i = 0; i < items.length; i++) if (selected.has(String(items[i]))) return true;
+          return false;
+        });
+      } else if (columns[c].type === 'string') {
+        tests.push((r) => selected.has(rows[r][c]));
+      } else {
+        tests.push((r) => {
+          const value = rows[r][c];
+          return value !== null && value !== undefined && selected.has(facetKey(c, value));
+        });
+      }
+    });
     state.filters.forEach((filter, c) => {
       if (!filter || !filter.op) return;
       const { op, value } = filter;
@@ -526,14 +787,148 @@
     return view;
   }
 
+  /* ================================================================== Address */
+
+  const columnByName = new Map(columns.map((column, c) => [String(column.name), c]));
+
+  function filterParameter(c) {
+    const name = String(columns[c].name);
+    return RESERVED.has(name) || name.indexOf('.') !== -1 ? 'filter.' + name : name;
+  }
+
+  function isOwnParameter(key) {
+    return RESERVED.has(key) || key.indexOf('facet.') === 0 || key.indexOf('filter.') === 0 || columnByName.has(key);
+  }
+
+  // Line breaks cannot be typed in the fields: a value from a link must not hold any either.
+  function oneLine(text) {
+    return String(text).replace(/[\r\n]+/g, ' ');
+  }
+
+  function readAddress() {
+    let params;
+    try {
+      params = new URLSearchParams(window.location.search);
+    } catch (error) {
+      return;
+    }
+    if (params.has('q')) setSearch(oneLine(params.get('q')));
+    for (let c = 0; c < columnCount; c++) {
+      const name = String(columns[c].name);
+      let text = params.get('filter.' + name);
+      if (text === null && !RESERVED.has(name)) text = params.get(name);
+      if (text !== null) setFilter(c, oneLine(text));
+    }
+    for (const facet of facets) {
+      const values = params.getAll('facet.' + columns[facet.column].name).filter((value) => value !== '');
+      if (values.length > 0) state.facets.set(facet.column, new Set(values));
+    }
+    const sort = params.get('sort');
+    if (sort !== null && columnByName.has(sort)) {
+      state.sortColumn = columnByName.get(sort);
+      state.sortDirection = params.get('order') === 'desc' ? 'descending' : 'ascending';
+    }
+    const size = Number(params.get('size'));
+    if (Number.isInteger(size) && size > 0) {
+      // Only the sizes the page offers: a link cannot make the page render 60,000 rows at once.
+      const offered = sizeSelect ? Array.from(sizeSelect.options, (option) => Number(option.value)) : [size];
+      if (offered.indexOf(size) !== -1) state.pageSize = size;
+    }
+  }
+
+  // The view's own parameters, in a stable order.
+  function viewParameters() {
+    const params = new URLSearchParams();
+    if (state.searchText.trim() !== '') params.append('q', state.searchText.trim());
+    for (let c = 0; c < columnCount; c++) {
+      const text = state.filterTexts[c];
+      if (typeof text === 'string' && text.trim() !== '') params.append(filterParameter(c), text.trim());
+    }
+    for (const facet of facets) {
+      const selected = state.facets.get(facet.column);
+      if (!selected) continue;
+      for (const key of selected) params.append('facet.' + columns[facet.column].name, key);
+    }
+    if (state.sortColumn >= 0 && state.sortDirection !== 'none') {
+      params.append('sort', String(columns[state.sortColumn].name));
+      params.append('order', state.sortDirection === 'descending' ? 'desc' : 'asc');
+    }
+    if (state.pageSize !== defaultPageSize) params.append('size', String(state.pageSize));
+    return params;
+  }
+
+  function viewQuery() {
+    return viewParameters().toString();
+  }
+
+  function writeAddress() {
+    const query = viewQuery();
+    if (window.history && typeof window.history.replaceState === 'function') {
+      try {
+        const url = new URL(window.location.href);
+        const kept = [];
+        url.searchParams.forEach((value, key) => {
+          if (!isOwnParameter(key)) kept.push([key, value]);
+        });
+        const params = new URLSearchParams(kept);
+        new URLSearchParams(query).forEach((value, key) => params.append(key, value));
+        const search = params.toString();
+        const next = url.pathname + (search ? '?' + search : '') + url.hash;
+        if (next !== window.location.pathname + window.location.search + window.location.hash) {
+          window.history.replaceState(window.history.state, '', next);
+        }
+      } catch (error) {
+        // A sandboxed frame may refuse to change its address; the view still works.
+      }
+    }
+    emit('portail:state', { query });
+  }
+
+  /* ================================================================== Publishing */
+
+  function emit(name, detail) {
+    let event;
+    try {
+      event = new CustomEvent(name, { detail });
+    } catch (error) {
+      event = document.createEvent('CustomEvent');
+      event.initCustomEvent(name, false, false, detail);
+    }
+    document.dispatchEvent(event);
+  }
+
+  const EMPTY = new Int32Array(0);
+
+  window.PortailTable = Object.freeze({
+    columns,
+    config,
+    strings,
+    rows,
+    get loaded() { return rows.length; },
+    total: expectedRows,
+    get complete() { return !loading; },
+    get failed() { return loadFailed; },
+    get filtered() { return rows.length > 0 ? computeView() : EMPTY; },
+    get query() { return viewQuery(); },
+    display(row, c) { return row ? display(row, c) : ''; },
+    formatCount,
+    point,
+  });
+
+  function announceRows() {
+    emit('portail:rows', { loaded: rows.length, total: expectedRows, complete: !loading });
+  }
+
   /* ================================================================== Rendering */
 
   let renderedKey = '';
-  const scrollRegion = table.closest('.table-scroll');
+  const scrollRegion = hasTable ? table.closest('.table-scroll') : null;
 
   // `fromUser`: a new page, sort or filter shows new rows from their top; rows that arrive
   // with a chunk must not move the reader.
   function render(fromUser) {
+    if (!hasTable) return;
+    updateFacets();
     if (rows.length === 0) {
       // Nothing loaded yet: the server's preview stays in place.
       updatePager(0, 0);
@@ -621,11 +1016,130 @@
     }
   }
 
+  /* ================================================================== Facets: interface */
+
+  let facetsBox = null;
+  let facetSerial = 0;
+  let facetsShown = '';    // rows counted and selection shown, to skip work on page changes
+  let facetsVersion = 0;   // bumped when the ticked values change
+
+  function buildFacets() {
+    if (facets.length === 0 || !section) return;
+    facetsBox = document.createElement('details');
+    facetsBox.className = 'table-facets';
+    const summary = document.createElement('summary');
+    summary.textContent = strings.table_facets || '';
+    const groups = document.createElement('div');
+    groups.className = 'table-facets__groups';
+    for (const facet of facets) {
+      const fieldset = document.createElement('fieldset');
+      fieldset.className = 'facet';
+      const legend = document.createElement('legend');
+      legend.textContent = columns[facet.column].title;
+      const list = document.createElement('ul');
+      fieldset.append(legend, list);
+      groups.appendChild(fieldset);
+      facet.fieldset = fieldset;
+      facet.list = list;
+    }
+    facetsBox.append(summary, groups);
+    // Open where there is room, and wherever a facet is already ticked; on a phone or in an
+    // embed the values would push the table a screen down.
+    const roomy = !document.body.classList.contains('embed') && window.matchMedia
+      && window.matchMedia('(min-width: 48em)').matches;
+    facetsBox.open = Boolean(roomy) || Array.from(state.facets.values()).some((selected) => selected.size > 0);
+    const anchor = statusElement && statusElement.parentNode === section ? statusElement : (controls ? controls.nextSibling : null);
+    section.insertBefore(facetsBox, anchor);
+    facetsBox.addEventListener('change', onFacetChange);
+  }
+
+  function facetEntry(facet, key) {
+    let entry = facet.entries.get(key);
+    if (entry) return entry;
+    facetSerial += 1;
+    const id = 'facette-' + facet.column + '-' + facetSerial;
+    const item = document.createElement('li');
+    const input = document.createElement('input');
+    input.type = 'checkbox';
+    input.id = id;
+    input.value = key;
+    input.dataset.column = String(facet.column);
+    const label = document.createElement('label');
+    label.htmlFor = id;
+    const count = document.createElement('span');
+    count.className = 'count';
+    label.append(document.createTextNode(facet.labels.get(key) || key), ' ', count);
+    item.append(input, label);
+    entry = { item, input, count };
+    facet.entries.set(key, entry);
+    return entry;
+  }
+
+  function updateFacets() {
+    if (!facetsBox) return;
+    const shown = rows.length + '/' + facetsVersion;
+    if (shown === facetsShown) return;
+    facetsShown = shown;
+    countFacets();
+    for (const facet of facets) {
+      const selected = state.facets.get(facet.column);
+      // Ticked values stay listed even before (or without) a row holding them, so that a
+      // value from a link can be unticked.
+      let keys = new Set(facet.counts.keys());
+      // A facet is for a handful of values; should a column hold thousands, the most frequent
+      // ones are listed, so that the page does not build thousands of checkboxes.
+      if (keys.size > MAX_FACET_VALUES) {
+        keys = new Set(Array.from(facet.counts.entries())
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, MAX_FACET_VALUES)
+          .map((entry) => entry[0]));
+      }
+      if (selected) for (const key of selected) keys.add(key);
+      const labelOf = (key) => facet.labels.get(key) || key;
+      const sorted = Array.from(keys).sort((a, b) => collator.compare(labelOf(a), labelOf(b)) || (a < b ? -1 : a > b ? 1 : 0));
+      for (const key of sorted) {
+        const entry = facetEntry(facet, key);
+        const text = '(' + formatCount(facet.counts.get(key) || 0) + ')';
+        if (entry.count.textContent !== text) entry.count.textContent = text;
+        const checked = Boolean(selected && selected.has(key));
+        if (entry.input.checked !== checked) entry.input.checked = checked;
+      }
+      const order = sorted.join('\u0000');
+      if (order !== facet.order) {
+        facet.order = order;
+        // Moving the focused box would drop the focus: give it back afterwards.
+        const focused = document.activeElement;
+        const fragment = document.createDocumentFragment();
+        for (const key of sorted) fragment.appendChild(facet.entries.get(key).item);
+        for (const [key, entry] of facet.entries) if (!keys.has(key)) entry.item.remove();
+        facet.list.appendChild(fragment);
+        if (focused && focused !== document.activeElement && facet.list.contains(focused)) focused.focus();
+      }
+    }
+  }
+
+  function onFacetChange(event) {
+    const input = event.target;
+    if (!(input instanceof HTMLInputElement) || input.type !== 'checkbox' || !input.dataset.column) return;
+    const c = Number(input.dataset.column);
+    let selected = state.facets.get(c);
+    if (!selected) {
+      selected = new Set();
+      state.facets.set(c, selected);
+    }
+    if (input.checked) selected.add(input.value);
+    else selected.delete(input.value);
+    if (selected.size === 0) state.facets.delete(c);
+    facetsVersion += 1;
+    applyFilters();
+  }
+
   /* ================================================================== Enhancing the markup */
 
-  const headerCells = Array.from(headerRow.querySelectorAll('th[data-column]'));
+  const headerCells = hasTable ? Array.from(headerRow.querySelectorAll('th[data-column]')) : [];
   const filterInputs = [];
   let filterRow = null;
+  let geojsonButton = null;
 
   // The full hint ("Nombre, ou comparaison : >100, <=20") is the fields' title; a narrow
   // field only has room for its examples, after the colon, as a placeholder.
@@ -678,9 +1192,31 @@
     });
     table.tHead.appendChild(filterRow);
 
+    // The GeoJSON of the selection, next to its CSV: the same button, in the page's language.
+    if (geometry && downloadButton) {
+      geojsonButton = downloadButton.cloneNode(true);
+      geojsonButton.id = 'table-telecharger-geojson';
+      geojsonButton.textContent = downloadButton.textContent.replace('CSV', 'GeoJSON');
+      downloadButton.classList.add('table-download');
+      geojsonButton.classList.add('table-download');
+      downloadButton.after(geojsonButton);
+    }
+
+    buildFacets();
+
     if (controls) controls.hidden = false;
     if (pager) pager.hidden = false;
     if (noscriptNote) noscriptNote.hidden = true;
+  }
+
+  // The controls show the state read from the address.
+  function showState() {
+    if (searchInput) searchInput.value = state.searchText;
+    filterInputs.forEach((input, c) => {
+      if (input) input.value = state.filterTexts[c] || '';
+    });
+    if (sizeSelect) sizeSelect.value = String(state.pageSize);
+    updateSortHeaders();
   }
 
   // If not even the first chunk could be read, go back to the page as the server wrote it:
@@ -694,6 +1230,9 @@
       th.textContent = column.title;
     }
     if (filterRow) filterRow.remove();
+    if (facetsBox) facetsBox.remove();
+    facetsBox = null;
+    if (geojsonButton) geojsonButton.remove();
     if (controls) controls.hidden = true;
     if (pager) pager.hidden = true;
     if (noscriptNote) noscriptNote.hidden = false;
@@ -709,12 +1248,22 @@
 
   /* ================================================================== Events */
 
-  function refilter() {
-    state.words = searchInput ? fold(searchInput.value).split(/\s+/).filter(Boolean) : [];
-    state.filters = filterInputs.map((input, c) => (input ? parseFilter(c, input.value) : null));
+  // The filters or facets changed: new rows from the first page, a new address, and the news
+  // for the map.
+  function applyFilters() {
     state.page = 0;
     viewDirty = true;
     render(true);
+    writeAddress();
+    emit('portail:filter', { count: rows.length > 0 ? computeView().length : 0 });
+  }
+
+  function refilter() {
+    if (searchInput) setSearch(searchInput.value);
+    filterInputs.forEach((input, c) => {
+      if (input) setFilter(c, input.value);
+    });
+    applyFilters();
   }
 
   let typingTimer = 0;
@@ -741,6 +1290,7 @@
     state.page = 0;
     viewDirty = true;
     render(true);
+    writeAddress();
   }
 
   function onPagerClick(event) {
@@ -766,22 +1316,24 @@
     state.pageSize = size;
     state.page = Math.floor(first / size);
     render(true);
+    writeAddress();
   }
 
-  /* ================================================================== CSV download */
+  /* ================================================================== Downloads */
 
   function csvField(text) {
     return /[;"\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
   }
 
   // Only texts can hold a separator, a quote or a line break: other types skip the test.
-  const quotable = columns.map((column) => column.type === 'string');
+  const quotable = columns.map((column) => column.type === 'string' || column.type === 'list');
 
   // The CSV as Blob parts of a few thousand lines: one giant string of 60,000 rows would
   // cost a copy per concatenation and twice the memory once the byte-order mark makes it
   // a two-byte string.
+  const BLOCK = 2000;
+
   function buildCsv(indices) {
-    const BLOCK = 2000;
     // A byte-order mark so that Excel reads UTF-8; CRLF after every line, as RFC 4180 wants.
     const parts = ['\ufeff' + columns.map((column) => csvField(String(column.name))).join(';') + '\r\n'];
     for (let from = 0; from < indices.length; from += BLOCK) {
@@ -804,19 +1356,59 @@
     return parts;
   }
 
-  function download() {
-    const indices = rows.length > 0 ? computeView() : [];
-    const blob = new Blob(buildCsv(indices), { type: 'text/csv;charset=utf-8' });
+  // GeoJSONExportSink: one Feature per line, `id` from the key when it has a value, the
+  // position as [longitude, latitude] or a null geometry, every column as a property.
+  function buildGeoJson(indices) {
+    const propertyKeys = columns.map((column) => jsonString(String(column.name)) + ':');
+    const parts = ['{"type":"FeatureCollection","features":['];
+    for (let from = 0; from < indices.length; from += BLOCK) {
+      const to = Math.min(from + BLOCK, indices.length);
+      let text = '';
+      for (let i = from; i < to; i++) {
+        const row = rows[indices[i]];
+        text += i === 0 ? '\n{"type":"Feature",' : ',\n{"type":"Feature",';
+        if (keyColumn >= 0 && row[keyColumn] !== null && row[keyColumn] !== undefined) {
+          text += '"id":' + jsonValue(keyColumn, row[keyColumn]) + ',';
+        }
+        const position = point(row);
+        text += position
+          ? '"geometry":{"type":"Point","coordinates":[' + coordinate(position.lon) + ',' + coordinate(position.lat) + ']},'
+          : '"geometry":null,';
+        text += '"properties":{';
+        for (let c = 0; c < columnCount; c++) {
+          if (c > 0) text += ',';
+          text += propertyKeys[c] + jsonValue(c, row[c]);
+        }
+        text += '}}';
+      }
+      parts.push(text);
+    }
+    parts.push(indices.length === 0 ? ']}\n' : '\n]}\n');
+    return parts;
+  }
+
+  function save(parts, type, name) {
+    const blob = new Blob(parts, { type });
     const url = URL.createObjectURL(blob);
     const link = document.createElement('a');
     link.href = url;
-    link.download = config.csvName || 'selection.csv';
+    link.download = name;
     link.hidden = true;
     document.body.appendChild(link);
     link.click();
     link.remove();
     // Some browsers read the blob after click() returns: release it a little later.
     window.setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+
+  function download() {
+    const indices = rows.length > 0 ? computeView() : EMPTY;
+    save(buildCsv(indices), 'text/csv;charset=utf-8', config.csvName || 'selection.csv');
+  }
+
+  function downloadGeoJson() {
+    const indices = rows.length > 0 ? computeView() : EMPTY;
+    save(buildGeoJson(indices), 'application/geo+json', config.geojsonName || 'selection.geojson');
   }
 
   /* ================================================================== Loading */
@@ -837,29 +1429,43 @@
       for (let i = 0; i < data.length; i++) rows.push(data[i]);
       viewDirty = true;
       scheduleIndexing();
-      if (index < chunkPaths.length - 1) render();
+      if (index < chunkPaths.length - 1) {
+        render();
+        announceRows();
+      }
     }
     loading = false;
     viewDirty = true;
-    if (loadFailed && rows.length === 0) {
+    if (hasTable && loadFailed && rows.length === 0) {
       restoreStaticTable();
       if (statusElement) statusElement.textContent = strings.table_load_error || '';
+      announceRows();
       return;
     }
     render();
+    announceRows();
   }
 
-  enhance();
-  table.tHead.addEventListener('click', onSortClick);
-  if (filterRow) filterRow.addEventListener('input', refilterSoon);
-  if (searchInput) searchInput.addEventListener('input', refilterSoon);
-  if (sizeSelect) sizeSelect.addEventListener('change', onSizeChange);
-  if (pager) pager.addEventListener('click', onPagerClick);
-  if (downloadButton) downloadButton.addEventListener('click', download);
-  // A search the browser restored into the field (back button) applies once rows are there.
-  if (searchInput && searchInput.value.trim() !== '') {
-    state.words = fold(searchInput.value).split(/\s+/).filter(Boolean);
+  readAddress();
+
+  // An empty table has nothing to sort, filter or page: the server's page says it all. The
+  // map still hears that there is nothing to show.
+  if (chunkPaths.length === 0) {
+    announceRows();
+    return;
   }
-  render();
+
+  if (hasTable) {
+    enhance();
+    showState();
+    table.tHead.addEventListener('click', onSortClick);
+    if (filterRow) filterRow.addEventListener('input', refilterSoon);
+    if (searchInput) searchInput.addEventListener('input', refilterSoon);
+    if (sizeSelect) sizeSelect.addEventListener('change', onSizeChange);
+    if (pager) pager.addEventListener('click', onPagerClick);
+    if (downloadButton) downloadButton.addEventListener('click', download);
+    if (geojsonButton) geojsonButton.addEventListener('click', downloadGeoJson);
+    render();
+  }
   loadChunks();
 })();

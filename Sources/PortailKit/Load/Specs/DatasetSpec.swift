@@ -26,6 +26,24 @@ struct DatasetSpec: Sendable {
     var source: SourceSpec?
     var key: Located<String>?
     var fields: [FieldSpec] = []
+    var geoField: Located<String>?
+    var geoLatitude: Located<String>?
+    var geoLongitude: Located<String>?
+    var geoOrigin: SourceLocation?
+    var popup: [Located<String>] = []
+    var chart: ChartSpecSource?
+    var facets: [Located<String>] = []
+
+    struct ChartSpecSource: Sendable {
+        var type: Located<String>?
+        var x: Located<String>?
+        var y: [Located<String>] = []
+        var by: Located<String>?
+        var aggregate: Located<String>?
+        var title: Located<String>?
+        var unit: Located<String>?
+        let origin: SourceLocation
+    }
     /// The data file, opened by the loader when `source.path` names a readable file.
     var table: CSVFile?
 
@@ -51,6 +69,7 @@ struct DatasetSpec: Sendable {
         var format: Located<String>?
         var trueValues: [Located<String>]?
         var falseValues: [Located<String>]?
+        var separator: Located<String>?
         let origin: SourceLocation
     }
 
@@ -88,6 +107,30 @@ struct DatasetSpec: Sendable {
             spec.source = s
         }
         spec.key = root.string("key")
+        if let geo = root.mapping("geo") {
+            spec.geoField = geo.string("field")
+            spec.geoLatitude = geo.string("latitude")
+            spec.geoLongitude = geo.string("longitude")
+            spec.geoOrigin = geo.location
+        }
+        if let map = root.mapping("map") {
+            spec.popup = map.strings("popup")
+        }
+        if let chart = root.mapping("chart") {
+            var c = ChartSpecSource(origin: chart.location)
+            c.type = chart.string("type", required: true)
+            c.x = chart.string("x", required: true)
+            c.y = chart.strings("y")
+            c.by = chart.string("by")
+            c.aggregate = chart.string("aggregate")
+            c.title = chart.string("title")
+            c.unit = chart.string("unit")
+            if c.y.isEmpty && chart.mapping.first(where: { if case .scalar(let k) = $0.key { return k.string == "y" }; return false }) == nil {
+                chart.report(Diagnostic(.missingKey, "missing required key 'chart.y'", at: chart.location, hint: "add a line 'y: [field, …]' under 'chart'"))
+            }
+            spec.chart = c
+        }
+        spec.facets = root.strings("facets")
         spec.fields = root.mappings("fields", required: spec.source != nil).map { field in
             var f = FieldSpec(origin: field.location)
             f.name = field.string("name", required: true)
@@ -100,6 +143,7 @@ struct DatasetSpec: Sendable {
             f.format = field.string("format")
             if field.node("true_values") != nil { f.trueValues = field.strings("true_values") }
             if field.node("false_values") != nil { f.falseValues = field.strings("false_values") }
+            f.separator = field.string("separator")
             return f
         }
         return spec

@@ -10,6 +10,9 @@ struct SiteSpec: Sendable {
     var spatial: [Located<String>] = []
     /// The portal's own theme words → EU theme codes.
     var themes: [(column: Located<String>, values: [Located<String>])] = []
+    var mapTiles: Located<String>?
+    var mapAttribution: Located<String>?
+    var mapAttributionURL: Located<String>?
     let origin: SourceLocation
 
     struct PublisherSpec: Sendable {
@@ -38,6 +41,11 @@ struct SiteSpec: Sendable {
         spec.timezone = root.string("timezone")
         spec.spatial = root.strings("spatial")
         spec.themes = root.stringMap("themes")
+        if let map = root.mapping("map") {
+            spec.mapTiles = map.string("tiles")
+            spec.mapAttribution = map.string("attribution")
+            spec.mapAttributionURL = map.string("attribution_url")
+        }
         return spec
     }
 }

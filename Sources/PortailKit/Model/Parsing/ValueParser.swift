@@ -34,6 +34,8 @@ public struct ValueParser: Sendable {
     public var falseValues: Set<String> = ValueParser.defaultFalseValues
     /// Zone of date-times written without an offset.
     public var zone = ValueParser.paris
+    /// Splits a text cell into several values (a multi-valued field).
+    public var separator: String?
 
     public static let defaultTrueValues: Set<String> = ["true", "vrai", "oui", "yes", "1"]
     public static let defaultFalseValues: Set<String> = ["false", "faux", "non", "no", "0"]
@@ -79,7 +81,10 @@ public struct ValueParser: Sendable {
     private func parseString(_ cell: String) -> Result<Value, ParseFailure> {
         switch textFormat {
         case .plain:
-            return .success(.string(cell))
+            guard let separator else { return .success(.string(cell)) }
+            let items = cell.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }
+            return .success(.list(items))
         case .email:
             let parts = cell.split(separator: "@", omittingEmptySubsequences: false)
             guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !cell.contains(" ") else {

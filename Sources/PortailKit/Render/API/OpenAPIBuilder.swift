@@ -138,6 +138,9 @@ struct OpenAPIBuilder {
             var schema: JSONValue
             let nullable = !f.required
             switch f.type {
+            case .string where f.separator != nil:
+                schema = .object([("type", nullable ? .array([.string("array"), .string("null")]) : .string("array")),
+                                  ("items", type("string"))])
             case .string: schema = type("string", nullable: nullable)
             case .integer, .year: schema = type("integer", nullable: nullable)
             case .number: schema = type("number", nullable: nullable)

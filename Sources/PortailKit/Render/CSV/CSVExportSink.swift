@@ -4,11 +4,11 @@
 struct CSVExportSink: RecordSink {
     static let separator = UInt8(ascii: ";")
     private let writer: ByteWriter
-    private let geoOrders: [ValueParser.GeoOrder]
+    private let fields: [Field]
 
     init(writer: ByteWriter, fields: [Field]) {
         self.writer = writer
-        self.geoOrders = fields.map(\.parser.geoOrder)
+        self.fields = fields
         writer.write(bytes: [0xEF, 0xBB, 0xBF])
         for (i, field) in fields.enumerated() {
             if i > 0 { writer.write(byte: Self.separator) }
@@ -20,7 +20,7 @@ struct CSVExportSink: RecordSink {
     mutating func write(_ values: [Value]) throws {
         for i in values.indices {
             if i > 0 { writer.write(byte: Self.separator) }
-            ValueEncoding.csv(values[i], geoOrder: geoOrders[i], separator: Self.separator, into: writer)
+            ValueEncoding.csv(values[i], field: fields[i], separator: Self.separator, into: writer)
         }
         writer.write(byte: UInt8(ascii: "\r"))
         writer.write(byte: UInt8(ascii: "\n"))

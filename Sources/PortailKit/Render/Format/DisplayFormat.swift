@@ -89,6 +89,7 @@ public struct DisplayFormat: Sendable {
         case .year(let y): return String(y)
         case .yearMonth(let y, let m): return monthYear(year: y, month: m)
         case .geopoint(let lat, let lon): return "\(number(lat))\(locale["coordinate_separator"])\(number(lon))"
+        case .list(let items): return items.joined(separator: ", ")
         }
     }
 }

@@ -11,8 +11,9 @@ public enum MachineFormat {
     }
 
     /// The text of a value in a data file (empty for null). Geopoints follow the field's
-    /// declared order ("lat, lon" or Frictionless' "lon, lat").
-    public static func text(_ value: Value, geoOrder: ValueParser.GeoOrder = .lonLat) -> String {
+    /// declared order ("lat, lon" or Frictionless' "lon, lat"); the values of a multi-valued
+    /// field are joined by its separator, as in the source.
+    public static func text(_ value: Value, geoOrder: ValueParser.GeoOrder = .lonLat, separator: String? = nil) -> String {
         switch value {
         case .null: return ""
         case .string(let s): return s
@@ -22,6 +23,7 @@ public enum MachineFormat {
         case .year(let y): return Day.pad(y, 4)
         case .date, .datetime, .time, .yearMonth:
             return String(decoding: ByteWriter.collect { ValueEncoding.machine(value, into: $0) }, as: UTF8.self)
+        case .list(let items): return items.joined(separator: separator.map { $0 == "," || $0 == ";" ? $0 + " " : $0 } ?? ", ")
         case .geopoint(let lat, let lon):
             return geoOrder == .latLon ? "\(number(lat)), \(number(lon))" : "\(number(lon)), \(number(lat))"
         }

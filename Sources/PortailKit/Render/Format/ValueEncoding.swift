@@ -60,6 +60,13 @@ enum ValueEncoding {
             w.write(",\"lon\":")
             w.write(MachineFormat.number(lon))
             w.write(byte: UInt8(ascii: "}"))
+        case .list(let items):
+            w.write(byte: UInt8(ascii: "["))
+            for (i, item) in items.enumerated() {
+                if i > 0 { w.write(byte: UInt8(ascii: ",")) }
+                jsonString(item, into: w)
+            }
+            w.write(byte: UInt8(ascii: "]"))
         case .date, .datetime, .time, .yearMonth:
             w.write(byte: quote)
             machine(value, into: w)
@@ -114,7 +121,7 @@ enum ValueEncoding {
 
     /// A cell of the French-Excel CSV export (see ``CSVExportSink``): `,` decimal mark, RFC 4180
     /// quoting when the text holds the separator, a quote or a line break.
-    static func csv(_ value: Value, geoOrder: ValueParser.GeoOrder, separator: UInt8, into w: ByteWriter) {
+    static func csv(_ value: Value, field: Field, separator: UInt8, into w: ByteWriter) {
         switch value {
         case .null: break
         case .string(let s): csvText(s, separator: separator, into: w)
@@ -126,7 +133,8 @@ enum ValueEncoding {
                 for b in bytes { w.write(byte: b == UInt8(ascii: ".") ? UInt8(ascii: ",") : b) }
             }
         case .boolean(let b): w.write(b ? "true" : "false")
-        case .geopoint: csvText(MachineFormat.text(value, geoOrder: geoOrder), separator: separator, into: w)
+        case .geopoint, .list:
+            csvText(MachineFormat.text(value, geoOrder: field.parser.geoOrder, separator: field.separator), separator: separator, into: w)
         case .date, .datetime, .time, .yearMonth: machine(value, into: w)
         }
     }

@@ -23,6 +23,7 @@ enum CSVWBuilder {
         var members: [(String, JSONValue)] = [("name", .string(field.name)), ("titles", .string(field.title))]
         if let description = field.description { members.append(("dc:description", .string(description))) }
         members.append(("datatype", datatype(field)))
+        if let separator = field.separator { members.append(("separator", .string(separator))) }
         if field.required { members.append(("required", .bool(true))) }
         return .object(members)
     }

@@ -38,6 +38,11 @@ struct DatasetPageModel {
     let fieldsCaption: String
     let fields: [FieldRow]
     let table: TableModel?
+    let map: MapModel?
+    let chart: ChartModel?
+    let tableEmbed: EmbedCode?
+    let mapEmbed: EmbedCode?
+    let chartEmbed: EmbedCode?
     let exports: [ExportLink]
     let hasExports: Bool
     let membersNotice: String?
@@ -53,7 +58,8 @@ struct DatasetPageModel {
         dataset.access == .members ? dataset.fields : dataset.publicFields
     }
 
-    init(dataset: Dataset, exports: DatasetExports, catalog: Catalog, locale: Localization, schema: SchemaOrgBuilder) {
+    init(dataset: Dataset, exports: DatasetExports, catalog: Catalog, locale: Localization, schema: SchemaOrgBuilder,
+         mapAvailable: Bool) {
         let format = DisplayFormat(locale)
         let path = "datasets/\(dataset.id)/index.html"
         chrome = Chrome(catalog: catalog, locale: locale, path: path, title: dataset.title,
@@ -119,6 +125,13 @@ struct DatasetPageModel {
                      description: field.description ?? "", isMembers: field.access == .members)
         }
         table = dataset.publishesRecords ? TableModel(dataset: dataset, exports: exports, locale: locale) : nil
+        let hasMap = dataset.publishesRecords && dataset.geometry != nil
+        map = hasMap ? MapModel(dataset: dataset, exports: exports, site: catalog.site, locale: locale, interactive: mapAvailable) : nil
+        chart = exports.chart.map { ChartModel(data: $0, dataset: dataset, locale: locale, id: "graphique-svg") }
+        let site = catalog.site
+        tableEmbed = table == nil ? nil : EmbedCode(dataset: dataset, view: "table", title: locale.format("embed_title_table", ["title": dataset.title]), site: site, locale: locale)
+        mapEmbed = map?.interactive == true ? EmbedCode(dataset: dataset, view: "map", title: locale.format("embed_title_map", ["title": dataset.title]), site: site, locale: locale) : nil
+        chartEmbed = chart == nil ? nil : EmbedCode(dataset: dataset, view: "chart", title: locale.format("embed_title_chart", ["title": dataset.title]), site: site, locale: locale)
         self.exports = exports.files.map { file in
             ExportLink(label: file.format.label, description: locale[file.format.descriptionKey],
                        href: String(file.path.dropFirst("datasets/\(dataset.id)/".count)),

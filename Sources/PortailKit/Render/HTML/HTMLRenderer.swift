@@ -4,12 +4,15 @@ import Foundation
 struct HTMLRenderer {
     let catalog: Catalog
     let theme: Theme
+    /// Leaflet is in `assets/leaflet/`: datasets with geography get an interactive map.
+    let mapAvailable: Bool
 
     /// Every page as (output path, HTML), rendered concurrently and returned sorted by path.
     func render(exports: [String: DatasetExports]) async throws -> [(String, Data)] {
         let locale = theme.localization
         let catalog = self.catalog
         let theme = self.theme
+        let mapAvailable = self.mapAvailable
         let schema = SchemaOrgBuilder(catalog: catalog, exports: exports, locale: locale, urls: SiteURLs(catalog.site))
         return try await withThrowingTaskGroup(of: (String, Data).self) { group in
             group.addTask {
@@ -20,8 +23,27 @@ struct HTMLRenderer {
             }
             for dataset in catalog.datasets {
                 group.addTask {
-                    let model = DatasetPageModel(dataset: dataset, exports: exports[dataset.id] ?? .none, catalog: catalog, locale: locale, schema: schema)
+                    let model = DatasetPageModel(dataset: dataset, exports: exports[dataset.id] ?? .none, catalog: catalog,
+                                                 locale: locale, schema: schema, mapAvailable: mapAvailable)
                     return ("datasets/\(dataset.id)/index.html", Data(try theme.render(model, template: "dataset").utf8))
+                }
+                guard dataset.publishesRecords, let datasetExports = exports[dataset.id] else { continue }
+                // Embeddable views: the table always, the map and the chart when the dataset has them.
+                var views = ["table"]
+                if dataset.geometry != nil && mapAvailable { views.append("map") }
+                if datasetExports.chart != nil { views.append("chart") }
+                for view in views {
+                    group.addTask {
+                        let model = EmbedPageModel(dataset: dataset, view: view, exports: datasetExports, catalog: catalog,
+                                                   locale: locale, mapAvailable: mapAvailable)
+                        return ("embed/\(dataset.id)/\(view).html", Data(try theme.render(model, template: "embed").utf8))
+                    }
+                }
+                if let chart = datasetExports.chart {
+                    group.addTask {
+                        let svg = ChartSVG(data: chart, fields: dataset.fields, locale: locale, id: "graphique").render()
+                        return ("datasets/\(dataset.id)/chart.svg", Data(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg).utf8))
+                    }
                 }
             }
             for page in catalog.pages {

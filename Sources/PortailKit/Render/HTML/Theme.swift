@@ -9,7 +9,7 @@ public struct Theme: Sendable {
     let assets: [(path: String, url: URL)]
 
     /// Templates every theme must provide.
-    static let requiredTemplates = ["layout", "index", "dataset", "page", "404"]
+    static let requiredTemplates = ["layout", "index", "dataset", "page", "404", "embed"]
 
     /// Parses the templates and the translation; every problem becomes a diagnostic with the
     /// template's `file:line:column`.
