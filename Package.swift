@@ -54,7 +54,8 @@ let package = Package(
         ),
         .testTarget(
             name: "PortailCLITests",
-            dependencies: ["portail"]
+            dependencies: ["portail"],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -319,3 +319,36 @@ def split_csv_records(text):
     if start < n:
         records.append(text[start:])
     return records
+
+
+def ics_text_events(text):
+    """The VEVENTs of an iCalendar text, each a dict {NAME: value}: folded lines joined,
+    parameters left out (DTSTART;TZID=Europe/Paris:20261211T151500 gives DTSTART), the first
+    value of a repeated property kept."""
+    unfolded = re.sub(r"\r?\n[ \t]", "", text)
+    events = []
+    current = None
+    for line in re.split(r"\r?\n", unfolded):
+        if line == "BEGIN:VEVENT":
+            current = {}
+        elif line == "END:VEVENT":
+            if current is not None:
+                events.append(current)
+            current = None
+        elif current is not None and ":" in line:
+            head, value = line.split(":", 1)
+            name = head.split(";", 1)[0].upper()
+            current.setdefault(name, value)
+    return events
+
+
+def ics_events(path):
+    """The VEVENTs of an iCalendar file (see ics_text_events)."""
+    with open(path, encoding="utf-8") as handle:
+        return ics_text_events(handle.read())
+
+
+def uid_id(uid):
+    """The event id in a UID the portal writes ("<id>@<host>")."""
+    return uid.rsplit("@", 1)[0]
+

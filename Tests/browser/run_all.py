@@ -4,8 +4,9 @@
 usage: run_all.py OUTPUT_DIR
 
 Exits 0 without running anything (and says so) when Chromium, chromedriver or selenium is
-missing; otherwise runs test_map.py, test_embed.py and test_views.py one after the other,
-prints their lines, and ends with the total "N passed, M failed". See README.md.
+missing; otherwise runs test_map.py, test_embed.py, test_views.py, test_agenda.py,
+test_widget.py and test_contribute.py one after the other, prints their lines, and ends with
+the total "N passed, M failed". See README.md.
 """
 
 import os
@@ -19,7 +20,7 @@ sys.path.insert(0, HERE)
 
 import browserkit  # noqa: E402
 
-TESTS = ("test_map.py", "test_embed.py", "test_views.py")
+TESTS = ("test_map.py", "test_embed.py", "test_views.py", "test_agenda.py", "test_widget.py", "test_contribute.py")
 SUMMARY = re.compile(r"^(\d+) passed, (\d+) failed$")
 
 

@@ -32,4 +32,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case translation = "translation"
     // Environment
     case missingLeaflet = "missing-leaflet"
+    // Imports
+    case importSyntax = "import-syntax"
+    case importEntry = "import-entry"
 }

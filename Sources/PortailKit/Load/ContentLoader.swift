@@ -19,6 +19,8 @@ struct ContentLoader {
         }
         content.site = loadSite(&diagnostics)
         content.datasets = loadDatasets(&diagnostics)
+        let datasetsFolder = root.appendingPathComponent("datasets")
+        content.datasetFolders = Set(Self.sortedEntries(of: datasetsFolder).filter { Self.isDirectory(datasetsFolder.appendingPathComponent($0)) })
         content.pages = loadPages(&diagnostics)
         return (content, diagnostics)
     }

@@ -8,4 +8,8 @@ public struct Catalog: Sendable {
     /// The day the build describes: from `SOURCE_DATE_EPOCH`, never from the clock inside the
     /// pipeline, so that builds are reproducible.
     public let buildDate: Day
+    /// The agenda, when a dataset has an `agenda:` section.
+    public let agenda: Agenda?
+    /// Where contributions to the agenda are sent (`site.yaml` `agenda.contribution_endpoint`).
+    public var contributionEndpoint: String?
 }

@@ -15,11 +15,26 @@ enum CatalogBuilder {
             dataset.popupFields = d.views.popupFields
             dataset.chart = d.views.chart
             dataset.facets = d.views.facets
+            dataset.recordTitle = d.views.recordTitle
+            dataset.agenda = d.views.agenda
+            dataset.place = d.views.place
+            dataset.recordKeys = d.access == .public ? tables[d.id]?.recordKeys ?? [] : []
             return dataset
         }
         .sorted { (sortKey($0.title), $0.id) < (sortKey($1.title), $1.id) }
         let pages = content.pages.sorted { ($0.menuOrder ?? Int.max, $0.slug) < ($1.menuOrder ?? Int.max, $1.slug) }
-        return Catalog(site: content.site, datasets: datasets, pages: pages, buildDate: buildDate)
+        var agenda: Agenda?
+        if let events = content.datasets.first(where: { $0.views.agenda != nil }), let roles = events.views.agenda {
+            // Public agendas only: a members-only agenda publishes no event.
+            let published = events.access == .public ? (tables[events.id]?.events ?? []) : []
+            agenda = Agenda(datasetID: events.id, title: events.title, summary: summary(of: events.description),
+                            venuesDatasetID: roles.venuesDataset,
+                            events: published.sorted { ($0.start, $0.id) < ($1.start, $1.id) },
+                            venues: tables[roles.venuesDataset]?.venues ?? [:], today: buildDate)
+        }
+        var catalog = Catalog(site: content.site, datasets: datasets, pages: pages, buildDate: buildDate, agenda: agenda)
+        catalog.contributionEndpoint = content.contributionEndpoint
+        return catalog
     }
 
     /// Titles sort as a French reader expects: accents and case do not count.

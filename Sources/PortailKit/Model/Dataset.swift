@@ -42,6 +42,19 @@ public struct Dataset: Sendable {
     public var chart: ChartSpec?
     /// Fields (indexes) offered as facets in the table view.
     public var facets: [Int] = []
+    /// The field giving each record page's title, when the dataset has record pages
+    /// (`datasets/<id>/<key>.html`).
+    public var recordTitle: Int?
+    /// The roles of an agenda dataset.
+    public var agenda: AgendaRoles?
+    /// The roles of a venue dataset.
+    public var place: PlaceRoles?
+
+    /// Keys of the records, in file order, when the dataset has record pages.
+    public var recordKeys: [String] = []
+
+    /// Whether each record has its own page.
+    public var hasRecordPages: Bool { recordTitle != nil && publishesRecords && key != nil }
 
     public init(id: String, title: String, description: String, summary: String, keywords: [String],
                 themes: [String], euThemes: [EUTheme], licence: Licence, access: Access, frequency: Frequency?,

@@ -8,6 +8,8 @@ import Foundation
 public struct TableSource: Sendable {
     /// The file's bytes in UTF-8 (memory-mapped when the file was UTF-8 already).
     public let bytes: Data
+    /// Where the file is on disk (imports write it back).
+    public let url: URL
     /// Path shown in diagnostics.
     public let path: String
     /// Name of the source file, for the dataset page.

@@ -34,7 +34,20 @@ public enum Pipeline {
                                                    buildDate: options.buildDate, into: &metadataProblems)
         log.report(contentsOf: metadataProblems)
         guard let validated else { return failed() }
-        let tables = await checkTables(validated.datasets, log: log, progress: progress)
+        // Agendas refer to the places of another dataset: places are read first.
+        var tables = await checkTables(validated.datasets.filter { $0.views.agenda == nil }, total: validated.datasets,
+                                       venues: [:], zone: ZoneOffsets(validated.site.timeZone), log: log, progress: progress)
+        let agendas = validated.datasets.filter { $0.views.agenda != nil }
+        if !agendas.isEmpty {
+            // Places whose file has errors are not a reference to check events against.
+            let venues = Dictionary(uniqueKeysWithValues: agendas.map { agenda -> (String, Set<String>?) in
+                guard let places = tables[agenda.views.agenda!.venuesDataset],
+                      !places.diagnostics.contains(where: { $0.severity == .error }) else { return (agenda.id, nil) }
+                return (agenda.id, Set(places.venues.keys))
+            })
+            tables.merge(await checkTables(agendas, total: validated.datasets, venues: venues,
+                                           zone: ZoneOffsets(validated.site.timeZone), log: log, progress: progress)) { $1 }
+        }
         guard !log.hasErrors, let theme else { return failed() }
 
         // 3. Model.
@@ -66,14 +79,16 @@ public enum Pipeline {
     }
 
     /// Reads every data file once, checking every cell. Returns record counts by dataset id.
-    private static func checkTables(_ datasets: [ResolvedDataset], log: DiagnosticLog,
+    private static func checkTables(_ datasets: [ResolvedDataset], total: [ResolvedDataset], venues: [String: Set<String>?],
+                                    zone: ZoneOffsets, log: DiagnosticLog,
                                     progress: any BuildProgress) async -> [String: TableRules.Outcome] {
         await withTaskGroup(of: (String, TableRules.Outcome).self) { group in
-            for (index, dataset) in datasets.enumerated() where dataset.table != nil {
+            for dataset in datasets where dataset.table != nil {
+                let index = (total.firstIndex { $0.id == dataset.id } ?? 0) + 1
                 group.addTask {
-                    progress.datasetStarted(dataset.id, index: index + 1, of: datasets.count, stage: "validate",
+                    progress.datasetStarted(dataset.id, index: index, of: total.count, stage: "validate",
                                             bytes: dataset.table?.bytes.count ?? 0)
-                    let outcome = TableRules.check(dataset) { rows, bytes in
+                    let outcome = TableRules.check(dataset, venues: venues[dataset.id] ?? [], zone: zone) { rows, bytes in
                         progress.datasetRows(dataset.id, rows: rows, bytesRead: bytes)
                     }
                     log.report(contentsOf: outcome.diagnostics)

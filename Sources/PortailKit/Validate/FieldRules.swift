@@ -113,7 +113,7 @@ enum FieldRules {
         guard result.ok else { return result }
         let fileName = file.path.split(separator: "/").last.map(String.init) ?? file.path
         result.table = TableSource(
-            bytes: file.bytes, path: file.path, fileName: fileName, delimiter: file.delimiter, header: header,
+            bytes: file.bytes, url: file.url, path: file.path, fileName: fileName, delimiter: file.delimiter, header: header,
             bodyOffset: file.bodyOffset, bodyLine: file.bodyLine, columnIndexes: columnIndexes, filters: filters,
             missingValues: Set((source.missingValues ?? [Located("", at: source.origin)]).map { $0.value.trimmingCharacters(in: .whitespaces) }))
         return result

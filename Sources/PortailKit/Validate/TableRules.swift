@@ -9,9 +9,21 @@ struct TableRules {
         var diagnostics: [Diagnostic] = []
         /// Extent of the public geographic values of a public dataset.
         var extent: BoundingBox?
+        /// The places of a venue dataset, by key.
+        var venues: [String: Venue] = [:]
+        /// The events of an agenda dataset, in file order.
+        var events: [Event] = []
+        /// Keys of the records, in file order, for datasets with record pages.
+        var recordKeys: [String] = []
     }
 
-    static func check(_ dataset: ResolvedDataset, progress: (Int, Int) -> Void) -> Outcome {
+    /// - Parameters:
+    ///   - venues: the keys of the places an agenda dataset's events may refer to; nil when
+    ///     the places could not be read (their own errors are reported, and checking events
+    ///     against them would only repeat those errors).
+    ///   - zone: the site's time zone, for events given as dates.
+    static func check(_ dataset: ResolvedDataset, venues: Set<String>? = [], zone: ZoneOffsets = ValueParser.paris,
+                      progress: (Int, Int) -> Void) -> Outcome {
         guard let table = dataset.table else { return Outcome() }
         var outcome = Outcome()
         var suppressed = 0
@@ -21,11 +33,33 @@ struct TableRules {
         // Only public values of public datasets may shape published metadata.
         let geometry = dataset.access == .public ? dataset.views.geometry : nil
         let positions = Dictionary(uniqueKeysWithValues: dataset.fields.indices.map { ($0, $0) })
+        let rows = EventRows(dataset: dataset, stream: stream, zone: zone)
         func report(_ diagnostic: Diagnostic) {
             if outcome.diagnostics.count < diagnosticsPerFile { outcome.diagnostics.append(diagnostic) } else { suppressed += 1 }
         }
         stream.forEach(fieldIndexes: Array(dataset.fields.indices), onDiagnostic: { report($0) }) { position, values in
             outcome.rowCount += 1
+            if let keyIndex {
+                if dataset.views.recordTitle != nil || dataset.views.agenda != nil, let key = EventRows.key(values[keyIndex]) {
+                    // Keys become file names (record and event pages): keep them plain.
+                    if !key.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 == 0x2D || $0 == 0x5F || $0 == 0x2E })
+                        || key.hasPrefix(".") {
+                        let (location, line) = stream.locate(field: keyIndex, in: position)
+                        report(Diagnostic(.error, .invalidIdentifier, "the key \"\(key)\" cannot be a page address",
+                                          at: location, sourceLine: line,
+                                          hint: "keys of datasets with record or event pages use letters, digits, '-', '_' and '.'"))
+                    } else if dataset.views.recordTitle != nil {
+                        outcome.recordKeys.append(key)
+                    }
+                }
+                if let place = dataset.views.place, let venue = rows.venue(values, roles: place, keyIndex: keyIndex) {
+                    outcome.venues[venue.key] = venue
+                }
+                if let agenda = dataset.views.agenda,
+                   let event = rows.event(values, roles: agenda, keyIndex: keyIndex, venues: venues, position: position, report: report) {
+                    outcome.events.append(event)
+                }
+            }
             if case .latitudeLongitude(let latField, let lonField)? = dataset.views.geometry {
                 // Geopoints are range-checked when parsed; a pair of number fields is checked here.
                 for (index, limit, name) in [(latField, 90.0, "latitude"), (lonField, 180.0, "longitude")] {

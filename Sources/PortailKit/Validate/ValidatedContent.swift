@@ -6,6 +6,7 @@ struct ValidatedContent: Sendable {
     let themeWords: [String: EUTheme]
     let datasets: [ResolvedDataset]
     let pages: [Page]
+    let contributionEndpoint: String?
 }
 
 /// A dataset whose metadata and fields are checked; its table is checked by ``TableRules``.

@@ -25,7 +25,13 @@ enum Validator {
             DatasetRules.resolve($0, site: site, themeWords: words, buildDate: buildDate, into: &diagnostics)
         }
         let pages = raw.pages.compactMap { PageRules.resolve($0, into: &diagnostics) }
-        guard datasets.count == raw.datasets.count, pages.count == raw.pages.count else { return nil }
-        return ValidatedContent(site: site, themeWords: words, datasets: datasets, pages: pages)
+        guard datasets.count == raw.datasets.count, pages.count == raw.pages.count,
+              AgendaRules.crossCheck(datasets, specs: raw.datasets, folders: raw.datasetFolders, into: &diagnostics) else { return nil }
+        if let endpoint = siteSpec.contributionEndpoint, !URLRules.isHTTP(endpoint.value) || !endpoint.value.hasPrefix("https://") {
+            diagnostics.append(endpoint.diagnostic(.invalidURL, "agenda.contribution_endpoint must be an https URL"))
+            return nil
+        }
+        return ValidatedContent(site: site, themeWords: words, datasets: datasets, pages: pages,
+                                contributionEndpoint: siteSpec.contributionEndpoint?.value)
     }
 }

@@ -6,6 +6,9 @@ enum ViewRules {
         var popupFields: [Int] = []
         var chart: ChartSpec?
         var facets: [Int] = []
+        var recordTitle: Int?
+        var agenda: AgendaRoles?
+        var place: PlaceRoles?
     }
 
     static func resolve(_ spec: DatasetSpec, fields: [Field], title: String, into diagnostics: inout [Diagnostic]) -> Views? {
@@ -86,6 +89,18 @@ enum ViewRules {
             } else {
                 ok = false
             }
+        }
+        switch AgendaRules.recordTitle(spec, fields: fields, into: &diagnostics) {
+        case .some(let index): views.recordTitle = index
+        case .none: ok = false
+        }
+        switch AgendaRules.roles(spec, fields: fields, into: &diagnostics) {
+        case .some(let roles): views.agenda = roles
+        case .none: ok = false
+        }
+        switch AgendaRules.place(spec, fields: fields, into: &diagnostics) {
+        case .some(let roles): views.place = roles
+        case .none: ok = false
         }
         return ok ? views : nil
     }

@@ -17,7 +17,7 @@ struct CSVReadingTests {
                                     delimiter: delimiter.map { Located($0, at: here) }).get()
         let fields = file.header.map { Field(name: "f", title: $0, type: .string, description: nil, access: .public,
                                              required: false, format: nil, column: $0, parser: ValueParser(type: .string)) }
-        let source = TableSource(bytes: file.bytes, path: file.path, fileName: "data.csv", delimiter: file.delimiter,
+        let source = TableSource(bytes: file.bytes, url: file.url, path: file.path, fileName: "data.csv", delimiter: file.delimiter,
                                  header: file.header, bodyOffset: file.bodyOffset, bodyLine: file.bodyLine,
                                  columnIndexes: Array(file.header.indices), filters: [], missingValues: [""])
         var rows: [[String]] = []

@@ -75,7 +75,8 @@
     }
     if (!done) done = copyBySelection(textarea);
     if (done) {
-      announce(panel, strings.embed_copied || '');
+      // Pages without a table (a venue's page) give the message on the panel itself.
+      announce(panel, strings.embed_copied || panel.getAttribute('data-copied') || '');
     } else {
       // Nothing could write to the clipboard: the code is selected, ready for Ctrl+C.
       textarea.focus();

@@ -27,6 +27,21 @@
  * iframe[data-portail-embed] (event.source), from the origin of that iframe's address, with
  * the right type and a finite height, which is rounded and kept within bounds. Nothing is
  * ever evaluated or written as HTML.
+ *
+ * Agenda widgets, the short code: in the host page,
+ *
+ *   <div data-portail-agenda="<venue key>" data-limit="5" data-theme="dark" data-lang="en"
+ *        data-title="…"></div>
+ *
+ * (every data-* option optional) is filled with an
+ * <iframe data-portail-embed src="<portal>/embed/agenda/<key>.html?limit=5&theme=dark&lang=en">,
+ * which then takes the height of its content like any other embed. <portal> is the folder
+ * above this script's own "assets/embed.js" (document.currentScript, or, when the script
+ * runs without it, the first script element whose address ends with assets/embed.js). The
+ * key must be letters, digits, "-", "_" or "." (not only dots); limit a positive integer;
+ * theme "light" or "dark"; lang a language tag: anything else is left out (a bad key, no
+ * frame at all). The iframe's title is data-title, or "Agenda <key>". Divs present when the
+ * script runs, or when the document has been parsed, are filled; later ones are not.
  */
 (function () {
   'use strict';
@@ -35,6 +50,9 @@
   const REQUEST = 'portail:resize-request';
   const RESIZED = 'portail:resized';
   const MAX_HEIGHT = 100000;
+  const SCRIPT_PATH = 'assets/embed.js';
+  // Only known while this file's first lines run (null in callbacks and for modules).
+  const SCRIPT = document.currentScript;
 
   function start() {
     if (document.body && document.body.classList.contains('embed')) embedRole();
@@ -116,6 +134,11 @@
   /* ================================================================== In the host page */
 
   function hostRole() {
+    fillAgendas();
+    if (document.readyState === 'loading') {
+      // Loaded async in the middle of the page: the divs below it are not parsed yet.
+      document.addEventListener('DOMContentLoaded', fillAgendas, { once: true });
+    }
     if (window.__portailEmbedHost) {
       // Another copy already listens; an iframe added since may still want its height.
       askAll();
@@ -136,8 +159,89 @@
     askAll();
     // Frames load on their own schedule (loading="lazy" ones when scrolled to): ask each one
     // when it has loaded, in case its first message came before this script.
-    for (const frame of frames()) frame.addEventListener('load', () => ask(frame));
+    for (const frame of frames()) watch(frame);
   }
+
+  const watched = new WeakSet();
+
+  function watch(frame) {
+    if (watched.has(frame)) return;
+    watched.add(frame);
+    frame.addEventListener('load', () => ask(frame));
+  }
+
+  /* ------------------------------------------------------------------ Agenda widgets */
+
+  const KEY = /^[A-Za-z0-9._-]{1,200}$/;
+  const LANG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/;
+  const THEMES = ['light', 'dark'];
+
+  // The portal's address: the folder above assets/embed.js, or null when it cannot be known.
+  function portalBase() {
+    const matching = (script) => {
+      if (!script || !script.src) return null;
+      try {
+        const url = new URL(script.src, document.baseURI);
+        if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+        if (!url.pathname.endsWith('/' + SCRIPT_PATH) && url.pathname !== '/' + SCRIPT_PATH) return null;
+        url.search = '';
+        url.hash = '';
+        url.pathname = url.pathname.slice(0, url.pathname.length - SCRIPT_PATH.length);
+        return url.href;
+      } catch (error) {
+        return null;
+      }
+    };
+    const own = matching(SCRIPT);
+    if (own) return own;
+    for (const script of document.querySelectorAll('script[src]')) {
+      const base = matching(script);
+      if (base) return base;
+    }
+    return null;
+  }
+
+  function agendaAddress(base, div) {
+    const key = (div.getAttribute('data-portail-agenda') || '').trim();
+    if (!KEY.test(key) || /^\.+$/.test(key)) return null;
+    const params = new URLSearchParams();
+    const limit = (div.getAttribute('data-limit') || '').trim();
+    if (/^\d{1,6}$/.test(limit) && Number(limit) > 0) params.set('limit', String(Number(limit)));
+    const theme = (div.getAttribute('data-theme') || '').trim().toLowerCase();
+    if (THEMES.includes(theme)) params.set('theme', theme);
+    const lang = (div.getAttribute('data-lang') || '').trim();
+    if (LANG.test(lang)) params.set('lang', lang);
+    const query = params.toString();
+    return { key, src: base + 'embed/agenda/' + encodeURIComponent(key) + '.html' + (query ? '?' + query : '') };
+  }
+
+  function fillAgendas() {
+    const divs = Array.from(document.querySelectorAll('[data-portail-agenda]:not([data-portail-agenda-filled])'))
+      .filter((div) => div.tagName !== 'IFRAME');
+    if (divs.length === 0) return;
+    const base = portalBase();
+    if (!base) return;
+    for (const div of divs) {
+      // Marked even when its key is refused: another copy of this script must not retry it.
+      div.setAttribute('data-portail-agenda-filled', '');
+      const address = agendaAddress(base, div);
+      if (!address) continue;
+      const frame = document.createElement('iframe');
+      frame.setAttribute('src', address.src);
+      const title = (div.getAttribute('data-title') || '').trim();
+      frame.setAttribute('title', title || 'Agenda ' + address.key);
+      frame.setAttribute('width', '100%');
+      frame.setAttribute('height', '400');
+      frame.setAttribute('style', 'border:0');
+      frame.setAttribute('loading', 'lazy');
+      frame.setAttribute('data-portail-embed', '');
+      watch(frame);
+      div.textContent = '';
+      div.appendChild(frame);
+    }
+  }
+
+  /* ------------------------------------------------------------------ Frames */
 
   function frames() {
     return Array.from(document.querySelectorAll('iframe[data-portail-embed]'));

@@ -3,6 +3,9 @@ import Foundation
 /// A delimited text file opened for reading: converted to UTF-8 when needed, its delimiter
 /// found, and its header read.
 struct CSVFile: Sendable {
+    /// Where the file is on disk.
+    let url: URL
+    /// Path shown in diagnostics.
     let path: String
     let bytes: Data
     let delimiter: UInt8
@@ -61,7 +64,7 @@ struct CSVFile: Sendable {
             case .record:
                 let header = scanner.spans.map { scanner.string($0).trimmingCharacters(in: .whitespaces) }
                 let columns = scanner.spans.map { scanner.column(of: $0.origin, lineStart: $0.lineStart) }
-                return .success(CSVFile(path: path, bytes: bytes, delimiter: separator, header: header,
+                return .success(CSVFile(url: url, path: path, bytes: bytes, delimiter: separator, header: header,
                                         headerColumns: columns, headerLine: scanner.lineText(from: 0),
                                         bodyOffset: scanner.position, bodyLine: scanner.line))
             }

@@ -33,6 +33,19 @@ struct DatasetSpec: Sendable {
     var popup: [Located<String>] = []
     var chart: ChartSpecSource?
     var facets: [Located<String>] = []
+    /// `agenda:` role → field name, in file order.
+    var agenda: [String: Located<String>]?
+    var agendaOrigin: SourceLocation?
+    var recordTitle: Located<String>?
+    var recordsOrigin: SourceLocation?
+    var place: [String: Located<String>]?
+    var placeOrigin: SourceLocation?
+
+    /// The roles of `agenda:` (documented in docs/content-format.md).
+    static let agendaRoles = ["title", "start", "end", "duration", "venue", "venues", "description", "image", "type",
+                              "keywords", "url", "registration", "price", "accessibility", "age_min", "age_max",
+                              "status", "attendance", "online_link", "updated"]
+    static let placeRoles = ["name", "address", "city", "postal_code", "region"]
 
     struct ChartSpecSource: Sendable {
         var type: Located<String>?
@@ -131,6 +144,29 @@ struct DatasetSpec: Sendable {
             spec.chart = c
         }
         spec.facets = root.strings("facets")
+        if let agenda = root.mapping("agenda") {
+            var roles: [String: Located<String>] = [:]
+            for role in agendaRoles { if let field = agenda.string(role) { roles[role] = field } }
+            for required in ["title", "start", "venue", "venues"] where roles[required] == nil {
+                agenda.report(Diagnostic(.missingKey, "missing required key 'agenda.\(required)'", at: agenda.location,
+                                         hint: "an agenda needs at least title, start, venue and venues"))
+            }
+            spec.agenda = roles
+            spec.agendaOrigin = agenda.location
+        }
+        if let records = root.mapping("records") {
+            spec.recordTitle = records.string("title", required: true)
+            spec.recordsOrigin = records.location
+        }
+        if let place = root.mapping("place") {
+            var roles: [String: Located<String>] = [:]
+            for role in placeRoles { if let field = place.string(role) { roles[role] = field } }
+            if roles["name"] == nil {
+                place.report(Diagnostic(.missingKey, "missing required key 'place.name'", at: place.location))
+            }
+            spec.place = roles
+            spec.placeOrigin = place.location
+        }
         spec.fields = root.mappings("fields", required: spec.source != nil).map { field in
             var f = FieldSpec(origin: field.location)
             f.name = field.string("name", required: true)

@@ -13,6 +13,7 @@ struct SiteSpec: Sendable {
     var mapTiles: Located<String>?
     var mapAttribution: Located<String>?
     var mapAttributionURL: Located<String>?
+    var contributionEndpoint: Located<String>?
     let origin: SourceLocation
 
     struct PublisherSpec: Sendable {
@@ -41,6 +42,9 @@ struct SiteSpec: Sendable {
         spec.timezone = root.string("timezone")
         spec.spatial = root.strings("spatial")
         spec.themes = root.stringMap("themes")
+        if let agenda = root.mapping("agenda") {
+            spec.contributionEndpoint = agenda.string("contribution_endpoint")
+        }
         if let map = root.mapping("map") {
             spec.mapTiles = map.string("tiles")
             spec.mapAttribution = map.string("attribution")

@@ -5,6 +5,22 @@ enum SitemapBuilder {
         var entries: [(String, Day?)] = [(urls.base, catalog.datasets.map(\.modified).max())]
         entries += catalog.datasets.map { (urls.datasetPage($0), $0.modified) }
         entries += catalog.pages.map { (urls.page($0), nil) }
+        for dataset in catalog.datasets where dataset.hasRecordPages {
+            entries += dataset.recordKeys.map { (urls.absolute("datasets/\(dataset.id)/\($0).html"), dataset.modified) }
+        }
+        if let agenda = catalog.agenda {
+            entries.append((urls.absolute("agenda/index.html"), nil))
+            entries.append((urls.absolute("agenda/contribuer.html"), nil))
+            let zone = ZoneOffsets(catalog.site.timeZone)
+            var months: [String] = []
+            for event in agenda.events {
+                let day = DateTime(epochSeconds: event.start.epochSeconds, offsetSeconds: zone.offset(atInstant: event.start.epochSeconds)).local.day
+                let path = EventPaths.month(year: day.year, month: day.month)
+                if !months.contains(path) { months.append(path) }
+                entries.append((urls.absolute(EventPaths.page(event)), event.updated?.local.day))
+            }
+            entries += months.sorted().map { (urls.absolute($0), nil) }
+        }
         var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for (loc, modified) in entries {
             out += "  <url><loc>\(AtomFeedBuilder.xml(loc))</loc>"

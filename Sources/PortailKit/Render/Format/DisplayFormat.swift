@@ -45,6 +45,18 @@ public struct DisplayFormat: Sendable {
             .replacingOccurrences(of: "{year}", with: String(day.year))
     }
 
+    /// "samedi 5 décembre 2026".
+    public func longDate(_ day: Day) -> String {
+        let weekday = locale.weekdays.isEmpty ? "" : locale.weekdays[((day.daysSinceEpoch % 7) + 7 + 3) % 7]
+        return locale.longDatePattern
+            .replacingOccurrences(of: "{weekday}", with: weekday)
+            .replacingOccurrences(of: "{day}", with: day.day == 1 ? locale.firstDay : String(day.day))
+            .replacingOccurrences(of: "{month_short}", with: locale.monthsShort[day.month - 1])
+            .replacingOccurrences(of: "{month}", with: locale.months[day.month - 1])
+            .replacingOccurrences(of: "{year}", with: String(day.year))
+            .trimmingCharacters(in: .whitespaces)
+    }
+
     public func monthYear(year: Int, month: Int) -> String {
         locale.monthYearPattern
             .replacingOccurrences(of: "{month}", with: locale.months[month - 1])

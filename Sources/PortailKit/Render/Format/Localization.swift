@@ -17,6 +17,10 @@ public struct Localization: Sendable {
     public let dateTimePattern: String
     /// How the first day of a month is written (`1er` in French).
     public let firstDay: String
+    /// Monday first.
+    public let weekdays: [String]
+    /// `{weekday} {day} {month} {year}`: headings of the agenda's days.
+    public let longDatePattern: String
     /// French counts 0 and 1 as singular, English only 1.
     public let zeroIsSingular: Bool
 
@@ -63,7 +67,12 @@ public struct Localization: Sendable {
         let dateTime = locale?.string("datetime", required: true)?.value ?? "{date} {time}"
         let zeroSingular = locale?.bool("zero_is_singular")?.value ?? false
         let firstDay = locale?.string("first_day")?.value ?? "1"
+        let weekdays = locale?.strings("weekdays").map(\.value) ?? []
+        let longDate = locale?.string("date_long")?.value ?? date
         var diagnostics = root.finish()
+        if !weekdays.isEmpty && weekdays.count != 7 {
+            diagnostics.append(Diagnostic(.translation, "locale.weekdays must list 7 names, Monday first", at: root.location))
+        }
         if months.count != 12 || monthsShort.count != 12 {
             diagnostics.append(Diagnostic(.translation, "locale.months and locale.months_short must list 12 names each", at: root.location))
         }
@@ -71,6 +80,7 @@ public struct Localization: Sendable {
         return (Localization(language: language, tag: tag, strings: strings, decimalSeparator: decimal,
                                      groupSeparator: group, months: months, monthsShort: monthsShort,
                                      datePattern: date, monthYearPattern: monthYear, dateTimePattern: dateTime, firstDay: firstDay,
+                                     weekdays: weekdays, longDatePattern: longDate,
                                      zeroIsSingular: zeroSingular), [])
     }
 }

@@ -50,6 +50,9 @@ struct Chrome {
         siteTitle = site.title
         homeHref = self.root.isEmpty ? "./" : self.root
         var items = [MenuItem(title: locale["catalogue"], href: homeHref, current: currentMenu == "")]
+        if catalog.agenda != nil {
+            items.append(MenuItem(title: locale["agenda_menu"], href: "\(self.root)agenda/index.html", current: currentMenu == "agenda"))
+        }
         for page in catalog.pages where page.menuOrder != nil {
             items.append(MenuItem(title: page.title, href: "\(self.root)pages/\(page.slug).html", current: currentMenu == page.slug))
         }

@@ -14,18 +14,28 @@ struct HTMLRenderer {
         let theme = self.theme
         let mapAvailable = self.mapAvailable
         let schema = SchemaOrgBuilder(catalog: catalog, exports: exports, locale: locale, urls: SiteURLs(catalog.site))
-        return try await withThrowingTaskGroup(of: (String, Data).self) { group in
-            group.addTask {
-                ("index.html", Data(try theme.render(CatalogPageModel(catalog: catalog, locale: locale, schema: schema), template: "index").utf8))
+        return try await withThrowingTaskGroup(of: [(String, Data)].self) { group in
+            if let agenda = catalog.agenda {
+                let renderer = AgendaRenderer(catalog: catalog, agenda: agenda, theme: theme)
+                group.addTask { try renderer.pages() }
+                group.addTask { try renderer.eventPages() }
+                group.addTask { try renderer.widgets() }
+                group.addTask { renderer.feeds() }
+            }
+            for dataset in catalog.datasets where dataset.hasRecordPages {
+                group.addTask { try RecordPagesRenderer(dataset: dataset, catalog: catalog, theme: theme).pages() }
             }
             group.addTask {
-                ("404.html", Data(try theme.render(NotFoundPageModel(catalog: catalog, locale: locale), template: "404").utf8))
+                [("index.html", Data(try theme.render(CatalogPageModel(catalog: catalog, locale: locale, schema: schema), template: "index").utf8))]
+            }
+            group.addTask {
+                [("404.html", Data(try theme.render(NotFoundPageModel(catalog: catalog, locale: locale), template: "404").utf8))]
             }
             for dataset in catalog.datasets {
                 group.addTask {
                     let model = DatasetPageModel(dataset: dataset, exports: exports[dataset.id] ?? .none, catalog: catalog,
                                                  locale: locale, schema: schema, mapAvailable: mapAvailable)
-                    return ("datasets/\(dataset.id)/index.html", Data(try theme.render(model, template: "dataset").utf8))
+                    return [("datasets/\(dataset.id)/index.html", Data(try theme.render(model, template: "dataset").utf8))]
                 }
                 guard dataset.publishesRecords, let datasetExports = exports[dataset.id] else { continue }
                 // Embeddable views: the table always, the map and the chart when the dataset has them.
@@ -36,24 +46,24 @@ struct HTMLRenderer {
                     group.addTask {
                         let model = EmbedPageModel(dataset: dataset, view: view, exports: datasetExports, catalog: catalog,
                                                    locale: locale, mapAvailable: mapAvailable)
-                        return ("embed/\(dataset.id)/\(view).html", Data(try theme.render(model, template: "embed").utf8))
+                        return [("embed/\(dataset.id)/\(view).html", Data(try theme.render(model, template: "embed").utf8))]
                     }
                 }
                 if let chart = datasetExports.chart {
                     group.addTask {
                         let svg = ChartSVG(data: chart, fields: dataset.fields, locale: locale, id: "graphique").render()
-                        return ("datasets/\(dataset.id)/chart.svg", Data(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg).utf8))
+                        return [("datasets/\(dataset.id)/chart.svg", Data(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg).utf8))]
                     }
                 }
             }
             for page in catalog.pages {
                 group.addTask {
                     let model = MarkdownPageModel(page: page, catalog: catalog, locale: locale)
-                    return ("pages/\(page.slug).html", Data(try theme.render(model, template: "page").utf8))
+                    return [("pages/\(page.slug).html", Data(try theme.render(model, template: "page").utf8))]
                 }
             }
             var pages: [(String, Data)] = []
-            for try await page in group { pages.append(page) }
+            for try await files in group { pages.append(contentsOf: files) }
             return pages.sorted { $0.0 < $1.0 }
         }
     }

@@ -6,10 +6,12 @@ import Mustache
 public struct Theme: Sendable {
     let library: MustacheLibrary
     public let localization: Localization
+    /// Every language of the theme, for views that switch language in the browser (widgets).
+    public let localizations: [String: Localization]
     let assets: [(path: String, url: URL)]
 
     /// Templates every theme must provide.
-    static let requiredTemplates = ["layout", "index", "dataset", "page", "404", "embed"]
+    static let requiredTemplates = ["layout", "index", "dataset", "page", "404", "embed", "agenda", "event", "record", "widget", "contribute"]
 
     /// Parses the templates and the translation; every problem becomes a diagnostic with the
     /// template's `file:line:column`.
@@ -31,15 +33,16 @@ public struct Theme: Sendable {
             diagnostics.append(Diagnostic(.template, "the theme has no '\(name).mustache' template",
                                           at: .file("\(raw.displayRoot)/templates")))
         }
-        var localization: Localization?
-        if let file = raw.translations[language] {
-            let (read, problems) = Localization.read(file, language: language)
-            localization = read
+        var localizations: [String: Localization] = [:]
+        for code in raw.translations.keys.sorted() {
+            let (read, problems) = Localization.read(raw.translations[code]!, language: code)
+            localizations[code] = read
             diagnostics += problems
         }
+        let localization = localizations[language]
         // A language without translation file is reported by the site rules, at `language:`.
         guard diagnostics.isEmpty, let localization else { return (nil, diagnostics) }
-        return (Theme(library: library, localization: localization, assets: raw.assets), [])
+        return (Theme(library: library, localization: localization, localizations: localizations, assets: raw.assets), [])
     }
 
     private static func describe(_ error: Error) -> String {

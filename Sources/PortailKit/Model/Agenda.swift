@@ -1,0 +1,152 @@
+/// The agenda of the portal: the events of the dataset that has an `agenda:` section, with the
+/// places they happen in, read from the venue dataset.
+public struct Agenda: Sendable {
+    /// The dataset holding the events.
+    public let datasetID: String
+    /// That dataset's title and summary: the agenda page's heading and introduction.
+    public let title: String
+    public let summary: String
+    /// The dataset holding the venues (the cinemas).
+    public let venuesDatasetID: String
+    /// Every event, sorted by start, then id.
+    public let events: [Event]
+    /// Venues by key, for the venues events refer to and every other record of the venue dataset.
+    public let venues: [String: Venue]
+    /// The day "upcoming" is counted from.
+    public let today: Day
+
+    /// Events that have not ended before the build day, in order.
+    public var upcoming: [Event] {
+        events.filter { $0.end.local.day >= today }
+    }
+
+    public func upcoming(at venue: String) -> [Event] {
+        upcoming.filter { $0.venue == venue }
+    }
+}
+
+/// One event of the agenda (OpenAgenda's model, with schema.org's names where they exist).
+public struct Event: Sendable, Hashable {
+    /// The dataset key: stable, it gives the page address and the calendar UID.
+    public let id: String
+    public let title: String
+    public let start: DateTime
+    public let end: DateTime
+    /// Key of the venue in the venue dataset.
+    public let venue: String
+    public let description: String?
+    public let image: String?
+    public let type: String?
+    public let keywords: [String]
+    public let url: String?
+    public let registration: String?
+    public let price: String?
+    public let accessibility: [AccessibilityCode]
+    public let ageMin: Int?
+    public let ageMax: Int?
+    public let status: EventStatus
+    public let attendance: AttendanceMode
+    public let onlineLink: String?
+    public let updated: DateTime?
+}
+
+/// OpenAgenda's event statuses (1 scheduled … 6 cancelled), in words.
+public enum EventStatus: String, Sendable, Hashable, CaseIterable {
+    case scheduled, rescheduled, postponed, cancelled, full
+
+    /// Words accepted in content, French included.
+    static let words: [String: EventStatus] = [
+        "scheduled": .scheduled, "programmé": .scheduled, "programme": .scheduled, "prévu": .scheduled, "confirmed": .scheduled,
+        "rescheduled": .rescheduled, "reprogrammé": .rescheduled, "déplacé": .rescheduled,
+        "postponed": .postponed, "reporté": .postponed,
+        "cancelled": .cancelled, "canceled": .cancelled, "annulé": .cancelled,
+        "full": .full, "complet": .full,
+    ]
+
+    public static func named(_ word: String) -> EventStatus? {
+        words[word.trimmingCharacters(in: .whitespaces).lowercased()]
+    }
+}
+
+/// How people attend (OpenAgenda's `attendanceMode`: 1 offline, 2 online, 3 mixed).
+public enum AttendanceMode: String, Sendable, Hashable, CaseIterable {
+    case offline, online, mixed
+
+    static let words: [String: AttendanceMode] = [
+        "offline": .offline, "sur place": .offline, "présentiel": .offline,
+        "online": .online, "en ligne": .online,
+        "mixed": .mixed, "mixte": .mixed, "hybride": .mixed,
+    ]
+
+    public static func named(_ word: String) -> AttendanceMode? {
+        words[word.trimmingCharacters(in: .whitespaces).lowercased()]
+    }
+}
+
+/// OpenAgenda's accessibility codes.
+public enum AccessibilityCode: String, Sendable, Hashable, CaseIterable {
+    /// Hearing.
+    case hi
+    /// Visual.
+    case vi
+    /// Psychic.
+    case pi
+    /// Motor.
+    case mi
+    /// Intellectual.
+    case ii
+}
+
+/// A place events happen in: a record of the venue dataset, through its `place:` roles.
+public struct Venue: Sendable, Hashable {
+    public let key: String
+    public let name: String
+    public let address: String?
+    public let city: String?
+    public let postalCode: String?
+    public let region: String?
+    public let latitude: Double?
+    public let longitude: Double?
+
+    /// One line for calendars and lists: "Le Rex, 12 rue …, Brest".
+    public var label: String {
+        [name, address, [postalCode, city].compactMap { $0 }.joined(separator: " ")].compactMap { $0 }
+            .filter { !$0.isEmpty }.joined(separator: ", ")
+    }
+}
+
+/// The roles of an agenda dataset's fields (indexes into its fields).
+public struct AgendaRoles: Sendable, Hashable {
+    public var title: Int
+    public var start: Int
+    public var end: Int?
+    /// Minutes, when the end is given as a duration.
+    public var duration: Int?
+    public var venue: Int
+    public var venuesDataset: String
+    public var description: Int?
+    public var image: Int?
+    public var type: Int?
+    public var keywords: Int?
+    public var url: Int?
+    public var registration: Int?
+    public var price: Int?
+    public var accessibility: Int?
+    public var ageMin: Int?
+    public var ageMax: Int?
+    public var status: Int?
+    public var attendance: Int?
+    public var onlineLink: Int?
+    public var updated: Int?
+}
+
+/// The roles of a venue dataset's fields (`place:`), indexes into its fields.
+public struct PlaceRoles: Sendable, Hashable {
+    public var name: Int
+    public var address: Int?
+    public var city: Int?
+    public var postalCode: Int?
+    public var region: Int?
+}
+
+import Foundation

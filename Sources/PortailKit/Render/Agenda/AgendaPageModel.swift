@@ -1,0 +1,154 @@
+/// View model of `agenda/index.html` (upcoming events, with filters) and of the month pages
+/// `agenda/<yyyy>-<mm>.html` (every event of the month).
+struct AgendaPageModel {
+    struct Option {
+        let value: String
+        let label: String
+    }
+
+    struct MonthLink {
+        let label: String
+        let href: String
+        let current: Bool
+    }
+
+    let chrome: Chrome
+    let t: [String: String]
+    /// Events are titled under their day's h2.
+    let eventHeadingLevel = 3
+    let heading: String
+    let intro: String
+    let isIndex: Bool
+    let days: [EventDay]
+    let hasEvents: Bool
+    let countLabel: String
+    let regions: [Option]
+    let venues: [Option]
+    let types: [Option]
+    let accessibility: [Option]
+    let months: [MonthLink]
+    let previousMonth: MonthLink?
+    let nextMonth: MonthLink?
+    let subscriptions: [Subscription]
+    let contributeHref: String
+    let config: String
+
+    /// - Parameter month: nil for the index (upcoming events), else the month shown.
+    init(agenda: Agenda, catalog: Catalog, locale: Localization, month: (year: Int, month: Int)?, allMonths: [(Int, Int)]) {
+        let format = DisplayFormat(locale)
+        let zone = ZoneOffsets(catalog.site.timeZone)
+        let path = month.map { EventPaths.month(year: $0.year, month: $0.month) } ?? "agenda/index.html"
+        let title = month.map { locale.format("agenda_month_title", ["month": format.monthYear(year: $0.year, month: $0.month)]) }
+            ?? agenda.title
+        chrome = Chrome(catalog: catalog, locale: locale, path: path, title: title,
+                        description: agenda.summary, currentMenu: "agenda",
+                        alternates: [Chrome.Alternate(type: "text/calendar", href: "agenda.ics", title: locale["agenda_subscribe"]),
+                                     Chrome.Alternate(type: "application/atom+xml", href: "agenda/feed.atom", title: locale["agenda_feed"])])
+        t = locale.strings
+        heading = title
+        intro = agenda.summary
+        isIndex = month == nil
+        let events: [Event]
+        if let month {
+            events = agenda.events.filter {
+                let day = EventItem.local($0.start, zone).day
+                return day.year == month.year && day.month == month.month
+            }
+        } else {
+            events = agenda.upcoming
+        }
+        days = EventDay.group(events, agenda: agenda, locale: locale, zone: zone, root: "../")
+        hasEvents = !events.isEmpty
+        countLabel = locale.plural("events", events.count)
+        func options(_ values: [String], label: (String) -> String = { $0 }) -> [Option] {
+            Set(values).filter { !$0.isEmpty }.sorted { CatalogBuilder.sortKey(label($0)) < CatalogBuilder.sortKey(label($1)) }
+                .map { Option(value: $0, label: label($0)) }
+        }
+        regions = options(events.compactMap { agenda.venues[$0.venue]?.region })
+        venues = options(events.map(\.venue)) { key in
+            let venue = agenda.venues[key]
+            return [venue?.name ?? key, venue?.city].compactMap { $0 }.joined(separator: " – ")
+        }
+        types = options(events.compactMap(\.type))
+        accessibility = AccessibilityCode.allCases.filter { code in events.contains { $0.accessibility.contains(code) } }
+            .map { Option(value: $0.rawValue, label: locale["accessibility_\($0.rawValue)"]) }
+        months = allMonths.map { y, m in
+            MonthLink(label: format.monthYear(year: y, month: m), href: "../" + EventPaths.month(year: y, month: m),
+                      current: month.map { $0.year == y && $0.month == m } ?? false)
+        }
+        if let month, let index = allMonths.firstIndex(where: { $0 == (month.year, month.month) }) {
+            previousMonth = index > 0 ? months[index - 1] : nil
+            nextMonth = index + 1 < months.count ? months[index + 1] : nil
+        } else {
+            previousMonth = nil
+            nextMonth = nil
+        }
+        let urls = SiteURLs(catalog.site)
+        subscriptions = [Subscription(path: "agenda.ics", urls: urls, label: locale["agenda_subscribe_all"])]
+        contributeHref = "contribuer.html"
+        config = JSONValue.object([
+            ("strings", LocaleConfig.strings(locale, ["events_one", "events_other", "events_shown_one", "events_shown_other", "agenda_no_match"])),
+            ("locale", LocaleConfig.json(locale)),
+        ]).serialized()
+    }
+}
+
+/// View model of `agenda/events/<id>.html`.
+struct EventPageModel {
+    struct Fact {
+        let label: String
+        let value: String
+        let href: String?
+    }
+
+    let chrome: Chrome
+    let t: [String: String]
+    let agendaTitle: String
+    let item: EventItem
+    let descriptionHTML: String?
+    let facts: [Fact]
+    let cancelledNotice: String?
+    let jsonLD: String
+    let sourceURL: String?
+    let onlineLink: String?
+
+    init(event: Event, agenda: Agenda, catalog: Catalog, locale: Localization) {
+        let zone = ZoneOffsets(catalog.site.timeZone)
+        let urls = SiteURLs(catalog.site)
+        chrome = Chrome(catalog: catalog, locale: locale, path: EventPaths.page(event), title: event.title,
+                        description: event.description.map { CatalogBuilder.summary(of: $0) }, currentMenu: "agenda",
+                        alternates: [Chrome.Alternate(type: "text/calendar", href: EventPaths.calendar(event), title: locale["event_add_to_calendar"])])
+        t = locale.strings
+        agendaTitle = agenda.title
+        item = EventItem(event, agenda: agenda, locale: locale, zone: zone, root: "../../", venueDataset: agenda.venuesDatasetID)
+        descriptionHTML = event.description.map { Markdown.html($0, topHeading: 2) }
+        var facts: [Fact] = []
+        if let venue = agenda.venues[event.venue] {
+            facts.append(Fact(label: locale["event_place"], value: venue.label, href: item.venueHref))
+        }
+        if let type = event.type { facts.append(Fact(label: locale["event_type"], value: type, href: nil)) }
+        if let price = event.price { facts.append(Fact(label: locale["event_price"], value: price, href: nil)) }
+        if let registration = event.registration {
+            facts.append(Fact(label: locale["event_registration"], value: registration, href: EventPageModel.link(registration)))
+        }
+        if !item.accessibility.isEmpty {
+            facts.append(Fact(label: locale["event_accessibility"], value: item.accessibility.joined(separator: ", "), href: nil))
+        }
+        if let age = item.age { facts.append(Fact(label: locale["event_age"], value: age, href: nil)) }
+        facts.append(Fact(label: locale["event_attendance"], value: locale["attendance_\(event.attendance.rawValue)"], href: nil))
+        self.facts = facts
+        cancelledNotice = event.status == .cancelled ? locale["event_cancelled_notice"] : nil
+        jsonLD = EventJSONLD.event(event, agenda: agenda, catalog: catalog, urls: urls).serialized()
+        sourceURL = event.url
+        onlineLink = event.onlineLink
+    }
+
+    /// A registration written as a link, an e-mail address or a phone number, as a link.
+    static func link(_ text: String) -> String? {
+        if text.hasPrefix("https://") || text.hasPrefix("http://") { return text }
+        if URLRules.isEmail(text) { return "mailto:" + text }
+        let digits = text.filter { $0.isNumber || $0 == "+" }
+        if digits.count >= 8 && text.allSatisfy({ $0.isNumber || " .+-()".contains($0) }) { return "tel:" + digits }
+        return nil
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+
+/// Renders the agenda: its pages (upcoming events, months, one page per event, the
+/// contribution form), the widgets of places, the iCalendar feeds and the Atom feed of
+/// upcoming events.
+struct AgendaRenderer {
+    let catalog: Catalog
+    let agenda: Agenda
+    let theme: Theme
+
+    /// The months with events, in order.
+    var months: [(Int, Int)] {
+        let zone = ZoneOffsets(catalog.site.timeZone)
+        var seen: [(Int, Int)] = []
+        for event in agenda.events {
+            let day = EventItem.local(event.start, zone).day
+            if seen.last.map({ $0 != (day.year, day.month) }) ?? true, !seen.contains(where: { $0 == (day.year, day.month) }) {
+                seen.append((day.year, day.month))
+            }
+        }
+        return seen.sorted { $0 < $1 }
+    }
+
+    /// Pages and files, each as (path, bytes); rendered by the caller's task group in pieces.
+    func pages() throws -> [(String, Data)] {
+        let locale = theme.localization
+        let allMonths = months
+        var files: [(String, Data)] = []
+        func html(_ model: Any, _ template: String, _ path: String) throws {
+            files.append((path, Data(try theme.render(model, template: template).utf8)))
+        }
+        try html(AgendaPageModel(agenda: agenda, catalog: catalog, locale: locale, month: nil, allMonths: allMonths), "agenda", "agenda/index.html")
+        for (year, month) in allMonths {
+            try html(AgendaPageModel(agenda: agenda, catalog: catalog, locale: locale, month: (year, month), allMonths: allMonths),
+                     "agenda", EventPaths.month(year: year, month: month))
+        }
+        if let dataset = catalog.datasets.first(where: { $0.id == agenda.datasetID }) {
+            try html(ContributePageModel(agenda: agenda, dataset: dataset, catalog: catalog, locale: locale), "contribute", "agenda/contribuer.html")
+        }
+        return files
+    }
+
+    func eventPages() throws -> [(String, Data)] {
+        try agenda.events.map { event in
+            (EventPaths.page(event), Data(try theme.render(EventPageModel(event: event, agenda: agenda, catalog: catalog, locale: theme.localization),
+                                                           template: "event").utf8))
+        }
+    }
+
+    func widgets() throws -> [(String, Data)] {
+        try agenda.venues.keys.sorted().map { key in
+            (EventPaths.widget(key), Data(try theme.render(WidgetPageModel(venue: agenda.venues[key]!, agenda: agenda, catalog: catalog, theme: theme),
+                                                           template: "widget").utf8))
+        }
+    }
+
+    func feeds() -> [(String, Data)] {
+        let urls = SiteURLs(catalog.site)
+        var files = CalendarBuilder(catalog: catalog, agenda: agenda, locale: theme.localization, urls: urls).files()
+            .map { ($0.0, Data($0.1.utf8)) }
+        files.append(("agenda/feed.atom", Data(atom(urls).utf8)))
+        return files
+    }
+
+    /// Upcoming events as an Atom feed, soonest first; entry ids are the event pages' URLs.
+    private func atom(_ urls: SiteURLs) -> String {
+        let locale = theme.localization
+        let upcoming = agenda.upcoming
+        let x = AtomFeedBuilder.xml
+        var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(catalog.site.language)\">\n"
+        out += "  <id>\(x(urls.absolute("agenda/")))</id>\n"
+        out += "  <title>\(x(agenda.title + " · " + catalog.site.title))</title>\n"
+        let updated = agenda.events.compactMap(\.updated).max().map { MachineFormat.text(.datetime($0)) } ?? AtomFeedBuilder.timestamp(catalog.buildDate)
+        out += "  <updated>\(updated)</updated>\n"
+        out += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(x(urls.absolute("agenda/feed.atom")))\"/>\n"
+        out += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(x(urls.absolute("agenda/index.html")))\"/>\n"
+        out += "  <author><name>\(x(catalog.site.publisher.name))</name></author>\n"
+        let format = DisplayFormat(locale)
+        let zone = ZoneOffsets(catalog.site.timeZone)
+        for event in upcoming {
+            let start = EventItem.local(event.start, zone)
+            let venue = agenda.venues[event.venue]
+            out += "  <entry>\n"
+            out += "    <id>\(x(urls.absolute(EventPaths.page(event))))</id>\n"
+            out += "    <title>\(x(event.title))</title>\n"
+            out += "    <updated>\(event.updated.map { MachineFormat.text(.datetime($0)) } ?? AtomFeedBuilder.timestamp(catalog.buildDate))</updated>\n"
+            out += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(x(urls.absolute(EventPaths.page(event))))\"/>\n"
+            var summary = format.longDate(start.day) + ", " + format.time(start.secondOfDay)
+            if let venue { summary += " — " + venue.label }
+            if event.status != .scheduled { summary += " (" + locale["event_status_\(event.status.rawValue)"] + ")" }
+            out += "    <summary>\(x(summary))</summary>\n"
+            if let type = event.type { out += "    <category term=\"\(x(type))\"/>\n" }
+            out += "  </entry>\n"
+        }
+        return out + "</feed>\n"
+    }
+}
+
+/// Renders the record pages of a dataset (`datasets/<id>/<key>.html`), reading its rows once.
+struct RecordPagesRenderer {
+    let dataset: Dataset
+    let catalog: Catalog
+    let theme: Theme
+
+    func pages() throws -> [(String, Data)] {
+        guard dataset.hasRecordPages, let table = dataset.table, let keyField = dataset.key,
+              let keyIndex = dataset.publicFields.firstIndex(where: { $0.name == keyField }) else { return [] }
+        var files: [(String, Data)] = []
+        try RecordStream(source: table, fields: dataset.fields).forEach(fieldIndexes: dataset.publicFieldIndexes) { _, values in
+            guard let key = EventRows.key(values[keyIndex]) else { return }
+            let model = RecordPageModel(dataset: dataset, key: key, values: values, catalog: catalog, locale: theme.localization)
+            files.append(("datasets/\(dataset.id)/\(key).html", Data(try theme.render(model, template: "record").utf8)))
+        }
+        return files
+    }
+}

@@ -1,0 +1,56 @@
+/// iCalendar (RFC 5545) syntax: content lines folded at 75 octets without splitting a UTF-8
+/// character (§3.1), CRLF line ends, and TEXT values escaped (§3.3.11).
+struct ICalText {
+    private(set) var output = ""
+
+    /// Appends a content line `NAME;PARAMS:value`, folded.
+    mutating func line(_ name: String, _ value: String) {
+        var line = Array((name + ":" + value).utf8)
+        var first = true
+        while !line.isEmpty {
+            // 75 octets on the first line; continuation lines start with a space.
+            let limit = first ? 75 : 74
+            var cut = min(limit, line.count)
+            // Never cut inside a UTF-8 sequence: back up to the start of a character.
+            while cut < line.count && cut > 0 && line[cut] & 0xC0 == 0x80 { cut -= 1 }
+            if !first { output += " " }
+            output += String(decoding: line[0..<cut], as: UTF8.self) + "\r\n"
+            line.removeFirst(cut)
+            first = false
+        }
+    }
+
+    /// A TEXT value: backslash, semicolon, comma and line breaks escaped.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case ";": out += "\\;"
+            case ",": out += "\\,"
+            case "\n": out += "\\n"
+            case "\r": break
+            default:
+                // Control characters other than tab are not allowed in TEXT.
+                if scalar.value >= 0x20 || scalar == "\t" { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out
+    }
+
+    /// `20261205T203000` (local) or `20261205T193000Z` (UTC).
+    static func stamp(day: Day, seconds: Int, utc: Bool = false) -> String {
+        "\(Day.pad(day.year, 4))\(Day.pad(day.month, 2))\(Day.pad(day.day, 2))T\(Day.pad(seconds / 3600, 2))\(Day.pad(seconds / 60 % 60, 2))\(Day.pad(seconds % 60, 2))" + (utc ? "Z" : "")
+    }
+
+    static func utc(_ dt: DateTime) -> String {
+        let shifted = DateTime(epochSeconds: dt.epochSeconds, offsetSeconds: 0).local
+        return stamp(day: shifted.day, seconds: shifted.secondOfDay, utc: true)
+    }
+
+    /// `+0100`, as TZOFFSETFROM and TZOFFSETTO write offsets.
+    static func offset(_ seconds: Int) -> String {
+        let magnitude = abs(seconds)
+        return (seconds < 0 ? "-" : "+") + Day.pad(magnitude / 3600, 2) + Day.pad(magnitude / 60 % 60, 2)
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+@testable import PortailKit
+
+/// The agenda of the small fixture: time zones across a DST change, statuses, per-venue
+/// feeds, and iCalendar's line rules (RFC 5545 §3.1).
+@Suite("Agenda and iCalendar feeds")
+struct AgendaTests {
+    static func build() async throws -> (Agenda, MemoryOutput) {
+        let (result, output) = await Fixtures.build(content: Fixtures.site("small").appendingPathComponent("Content"))
+        #expect(result.succeeded, "\(DiagnosticFormatter().format(result.diagnostics))")
+        return (try #require(result.catalog?.agenda), output)
+    }
+
+    static func text(_ output: MemoryOutput, _ path: String) throws -> String {
+        String(decoding: try #require(output.files[path], "\(path) was not written"), as: UTF8.self)
+    }
+
+    /// RFC 5545 §3.1: a folded line continues on the next one, after a CRLF and one space.
+    static func unfolded(_ ics: String) -> [String] {
+        ics.replacingOccurrences(of: "\r\n ", with: "").components(separatedBy: "\r\n").filter { !$0.isEmpty }
+    }
+
+    @Test("local times across the end of summer time become the right instants")
+    func daylightSavingChange() async throws {
+        let (agenda, output) = try await Self.build()
+        let night = try #require(agenda.events.first { $0.id == "nuit-horreur" })
+        // 22:00 on 24 October 2026 is summer time in Paris (+02:00); 06:30 the next morning
+        // is winter time (+01:00), clocks having gone back at 03:00.
+        #expect(night.start.epochSeconds == 1_792_872_000) // 2026-10-24T20:00:00Z
+        #expect(night.end.epochSeconds == 1_792_906_200)   // 2026-10-25T05:30:00Z
+        #expect(night.end.epochSeconds - night.start.epochSeconds == 9 * 3600 + 30 * 60)
+        let ics = Self.unfolded(try Self.text(output, "agenda/events/nuit-horreur.ics"))
+        #expect(ics.contains("DTSTART;TZID=Europe/Paris:20261024T220000"))
+        #expect(ics.contains("DTEND;TZID=Europe/Paris:20261025T063000"))
+        // The VTIMEZONE says when the offset changes, so calendars place the end right.
+        let standard = try #require(ics.firstIndex(of: "DTSTART:20261025T030000"))
+        #expect(ics[standard - 1] == "BEGIN:STANDARD")
+        #expect(ics[standard + 1] == "TZOFFSETFROM:+0200")
+        #expect(ics[standard + 2] == "TZOFFSETTO:+0100")
+    }
+
+    @Test("a cancelled event stays in its feeds, marked cancelled in iCal and schema.org")
+    func cancelledEvent() async throws {
+        let (agenda, output) = try await Self.build()
+        #expect(agenda.upcoming.contains { $0.id == "atelier-bruitage" })
+        let feed = Self.unfolded(try Self.text(output, "agenda/venues/2.ics"))
+        let start = try #require(feed.firstIndex(of: "UID:atelier-bruitage@essai.example/portail"))
+        let end = try #require(feed[start...].firstIndex(of: "END:VEVENT"))
+        #expect(feed[start..<end].contains("STATUS:CANCELLED"))
+        let page = try Self.text(output, "agenda/events/atelier-bruitage.html")
+        #expect(page.contains("\"eventStatus\":\"https://schema.org/EventCancelled\""))
+        let other = try Self.text(output, "agenda/events/cine-concert.html")
+        #expect(other.contains("\"eventStatus\":\"https://schema.org/EventScheduled\""))
+    }
+
+    @Test("each venue's feed holds exactly its upcoming events, and a venue without any gets a valid empty calendar")
+    func venueFeeds() async throws {
+        let (agenda, output) = try await Self.build()
+        #expect(agenda.venues.keys.sorted() == ["1", "2", "3"])
+        for key in agenda.venues.keys.sorted() {
+            let ics = Self.unfolded(try Self.text(output, "agenda/venues/\(key).ics"))
+            let uids = ics.filter { $0.hasPrefix("UID:") }
+            #expect(uids == agenda.upcoming(at: key).map { "UID:\($0.id)@essai.example/portail" }, "venue \(key)")
+            #expect(ics.filter { $0 == "BEGIN:VEVENT" }.count == uids.count)
+            #expect(ics.contains("BEGIN:VTIMEZONE"))
+        }
+        // The past night is on its own page and file, not in the feeds.
+        #expect(agenda.upcoming(at: "1").map(\.id) == ["rencontre-en-ligne", "avant-premiere"])
+        let all = Self.unfolded(try Self.text(output, "agenda.ics")).filter { $0.hasPrefix("UID:") }
+        #expect(all.count == agenda.upcoming.count)
+    }
+
+    @Test("every calendar line is CRLF-terminated, at most 75 octets, folded without splitting a character")
+    func lineFolding() async throws {
+        let (_, output) = try await Self.build()
+        let calendars = output.files.keys.filter { $0.hasSuffix(".ics") }.sorted()
+        #expect(calendars.count == 9)
+        for path in calendars {
+            let bytes = try #require(output.files[path])
+            let text = try #require(String(data: bytes, encoding: .utf8), "\(path) is not UTF-8")
+            #expect(text.hasSuffix("END:VCALENDAR\r\n"))
+            #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "\(path) has a bare LF")
+            for line in text.components(separatedBy: "\r\n") {
+                #expect(line.utf8.count <= 75, "\(path): \(line)")
+            }
+        }
+        // The long description comes back whole once unfolded, escapes included.
+        let ics = Self.unfolded(try Self.text(output, "agenda/events/cine-concert.ics"))
+        let description = try #require(ics.first { $0.hasPrefix("DESCRIPTION:Le film") })
+        #expect(description.hasPrefix("DESCRIPTION:Le film de Murnau\\, avec un trio au piano\\, violon et clarinette\\, qui joue"))
+        #expect(description.contains("calendriers à 75 octets.\\n\\nLieu : Café \"Lumière\"\\; salle 2\\, Ajaccio\\nTarif : 12 €"))
+    }
+
+    @Test("an online event's calendar entry and page point to its link")
+    func onlineEvent() async throws {
+        let (_, output) = try await Self.build()
+        let ics = Self.unfolded(try Self.text(output, "agenda/events/rencontre-en-ligne.ics"))
+        #expect(ics.contains("LOCATION:https://visio.example/monteuse"))
+        let page = try Self.text(output, "agenda/events/rencontre-en-ligne.html")
+        #expect(page.contains("\"@type\":\"VirtualLocation\""))
+        #expect(page.contains("https://schema.org/OnlineEventAttendanceMode"))
+    }
+}
