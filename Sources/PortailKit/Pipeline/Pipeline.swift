@@ -57,7 +57,9 @@ public enum Pipeline {
         do {
             progress.stage("export", detail: "\(catalog.datasets.filter(\.publishesRecords).count) datasets")
             let exports = try await export(catalog, to: destination, progress: progress)
-            progress.stage("render", detail: "\(catalog.datasets.count + catalog.pages.count + 2) pages and metadata")
+            let records = catalog.datasets.reduce(0) { $0 + $1.recordKeys.count }
+            progress.stage("render", detail: "\(catalog.datasets.count) datasets, \(catalog.pages.count) pages, \(records) records, "
+                           + "\(catalog.agenda?.events.count ?? 0) events")
             // Maps need Leaflet; without it the build goes on, and maps become lists of places.
             var leaflet: [(path: String, url: URL)] = []
             if catalog.datasets.contains(where: { $0.publishesRecords && $0.geometry != nil }) {
