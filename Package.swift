@@ -32,6 +32,8 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                // PBKDF2 for the members' key (docs/members.md).
+                .product(name: "CryptoExtras", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             // The exporters write through a buffered writer class; Swift checks every access to a

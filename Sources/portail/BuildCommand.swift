@@ -16,38 +16,77 @@ struct Build: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Where to write the portal.", valueName: "dir"))
     var output = "Output"
 
+    @Option(name: .customLong("members-passphrase-file"),
+            help: ArgumentHelp("A file holding the members' passphrase, outside the content folder (else PORTAIL_MEMBERS_PASSPHRASE). With it, members-only data is published encrypted.", valueName: "file"))
+    var membersPassphraseFile: String?
+
+    @Option(name: .customLong("members-output"),
+            help: ArgumentHelp("With members.mode: separate, where to write the members' tree (public and members-only data), to be served behind the host's authentication.", valueName: "dir"))
+    var membersOutput: String?
+
     func validate() throws {
         try OutputSafety.check(output: output, content: options.content, theme: options.theme)
+        if let membersOutput {
+            try OutputSafety.check(output: membersOutput, content: options.content, theme: options.theme)
+            let a = URL(fileURLWithPath: membersOutput).standardizedFileURL.path
+            let b = URL(fileURLWithPath: output).standardizedFileURL.path
+            if a == b || a.hasPrefix(b + "/") || b.hasPrefix(a + "/") {
+                throw ValidationError("--members-output must not overlap --output: the public portal would contain members' data")
+            }
+        }
+        if let membersPassphraseFile {
+            try MembersPassphrase.checkOutsideContent(membersPassphraseFile, content: options.content)
+        }
     }
 
     func run() async throws {
         let start = Date()
-        let buildOptions = try options.buildOptions()
-        let staging: StagingDirectory
-        do {
-            staging = try StagingDirectory(output: URL(fileURLWithPath: output))
-        } catch {
-            Console.error("portail: \(error)")
+        var buildOptions = try options.buildOptions()
+        buildOptions.membersPassphrase = try MembersPassphrase.read(file: membersPassphraseFile,
+                                                                   environment: ProcessInfo.processInfo.environment)
+        var trees = [(options: buildOptions, output: output)]
+        if let membersOutput {
+            trees[0].options.writesMembersTree = true
+            var members = buildOptions
+            members.revealMembers = true
+            members.membersPassphrase = nil
+            trees.append((members, membersOutput))
+        }
+        // Every tree is built before any is swapped in: both change together, or neither does.
+        var staged: [(StagingDirectory, String)] = []
+        var failed = false
+        for tree in trees {
+            let staging: StagingDirectory
+            do {
+                staging = try StagingDirectory(output: URL(fileURLWithPath: tree.output))
+            } catch {
+                Console.error("portail: \(error)")
+                staged.forEach { $0.0.abort() }
+                throw ExitCode.failure
+            }
+            let result = await Pipeline.run(tree.options, to: staging, progress: options.progress())
+            Console.diagnostics(result.diagnostics)
+            staged.append((staging, tree.output))
+            if !result.succeeded { failed = true; break }
+        }
+        guard !failed else {
+            staged.forEach { $0.0.abort() }
+            Console.error("portail: the build failed; \(trees.map { SharedOptions.display($0.output) }.joined(separator: " and ")) was left as it was.")
             throw ExitCode.failure
         }
-        let result = await Pipeline.run(buildOptions, to: staging, progress: options.progress())
-        Console.diagnostics(result.diagnostics)
-        guard result.succeeded else {
-            staging.abort()
-            Console.error("portail: the build failed; \(SharedOptions.display(output)) was left as it was.")
-            throw ExitCode.failure
-        }
-        do {
-            try staging.commit()
-        } catch {
-            staging.abort()
-            Console.error("portail: cannot replace \(output): \(error)")
-            throw ExitCode.failure
-        }
-        if !options.quiet {
-            let (files, bytes, unchanged) = staging.summary
-            let seconds = Date().timeIntervalSince(start)
-            Console.error("portail: wrote \(SharedOptions.display(output))/: \(files) files, \(Console.bytes(bytes)) (\(unchanged) unchanged) in \(String(format: "%.2f", seconds)) s")
+        for (staging, folder) in staged {
+            do {
+                try staging.commit()
+            } catch {
+                staging.abort()
+                Console.error("portail: cannot replace \(folder): \(error)")
+                throw ExitCode.failure
+            }
+            if !options.quiet {
+                let (files, bytes, unchanged) = staging.summary
+                let seconds = Date().timeIntervalSince(start)
+                Console.error("portail: wrote \(SharedOptions.display(folder))/: \(files) files, \(Console.bytes(bytes)) (\(unchanged) unchanged) in \(String(format: "%.2f", seconds)) s")
+            }
         }
     }
 }

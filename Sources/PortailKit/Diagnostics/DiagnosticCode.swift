@@ -33,6 +33,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     // Environment
     case missingLeaflet = "missing-leaflet"
     // Imports
+    case membersNotPublished = "members-not-published"
     case importSyntax = "import-syntax"
     case importEntry = "import-entry"
 }

@@ -7,7 +7,7 @@ public struct Site: Sendable {
     public let description: String
     /// Absolute URL of the published portal, ending with `/`. Used only where a URL must be
     /// absolute (canonical links, harvested metadata); pages link relatively.
-    public let baseURL: String
+    public internal(set) var baseURL: String
     /// Interface language (a translation file of the theme).
     public let language: String
     public let publisher: Publisher
@@ -17,4 +17,22 @@ public struct Site: Sendable {
     /// Where the portal's data lie, for the catalogue's `dct:spatial`.
     public let spatial: [SpatialCoverage]
     public var map: MapSettings = .openStreetMap
+    /// How members-only data reaches members.
+    public var members: MembersSettings = MembersSettings(mode: .encrypted, baseURL: nil)
+}
+
+/// `site.yaml`'s `members:`: how the members' edition is published (docs/members.md).
+public struct MembersSettings: Sendable {
+    public enum Mode: String, Sendable, CaseIterable {
+        /// Restricted data published encrypted beside the public files, opened in the browser
+        /// with the members' passphrase: works on any static host.
+        case encrypted
+        /// A complete second tree, public and restricted data, for a host that puts it behind
+        /// its own authentication.
+        case separate
+    }
+
+    public let mode: Mode
+    /// Where the separate members' tree is published (ends with `/`).
+    public let baseURL: String?
 }

@@ -14,6 +14,13 @@ public struct BuildOptions: Sendable {
     public var buildDate: Day
     /// Debian's Leaflet (`libjs-leaflet`), copied into `assets/leaflet/` for the map views.
     public var leaflet: URL? = URL(fileURLWithPath: "/usr/share/javascript/leaflet")
+    /// The members' passphrase (`PORTAIL_MEMBERS_PASSPHRASE` or `--members-passphrase-file`):
+    /// with it, the encrypted members' edition is written.
+    public var membersPassphrase: String?
+    /// This build is the separate members' tree: restricted data is published as public.
+    public var revealMembers = false
+    /// A separate members' tree is written too (`--members-output`): public pages point to it.
+    public var writesMembersTree = false
 
     public init(content: URL, contentDisplay: String, theme: URL, themeDisplay: String,
                 baseURL: String? = nil, buildDate: Day) {

@@ -33,7 +33,8 @@ public enum Pipeline {
         let validated = Validator.validateMetadata(raw, languages: languages, baseURLOverride: options.baseURL,
                                                    buildDate: options.buildDate, into: &metadataProblems)
         log.report(contentsOf: metadataProblems)
-        guard let validated else { return failed() }
+        guard var validated else { return failed() }
+        if options.revealMembers { validated = validated.revealed() }
         // Agendas refer to the places of another dataset: places are read first.
         var tables = await checkTables(validated.datasets.filter { $0.views.agenda == nil }, total: validated.datasets,
                                        venues: [:], zone: ZoneOffsets(validated.site.timeZone), log: log, progress: progress)
@@ -51,12 +52,13 @@ public enum Pipeline {
         guard !log.hasErrors, let theme else { return failed() }
 
         // 3. Model.
-        let catalog = CatalogBuilder.build(validated, tables: tables, buildDate: options.buildDate)
+        var catalog = CatalogBuilder.build(validated, tables: tables, buildDate: options.buildDate)
 
         // 4–5. Render and write: exports stream first, since pages describe their files.
         do {
             progress.stage("export", detail: "\(catalog.datasets.filter(\.publishesRecords).count) datasets")
             let exports = try await export(catalog, to: destination, progress: progress)
+            catalog.members = try await membersEdition(catalog, options: options, to: destination, log: log, progress: progress)
             let records = catalog.datasets.reduce(0) { $0 + $1.recordKeys.count }
             progress.stage("render", detail: "\(catalog.datasets.count) datasets, \(catalog.pages.count) pages, \(records) records, "
                            + "\(catalog.agenda?.events.count ?? 0) events")
@@ -101,6 +103,35 @@ public enum Pipeline {
             var outcomes: [String: TableRules.Outcome] = [:]
             for await (id, outcome) in group { outcomes[id] = outcome }
             return outcomes
+        }
+    }
+
+    /// Writes the encrypted members' edition when there is restricted data and a passphrase;
+    /// says where members find it otherwise, or warns that it is not published.
+    private static func membersEdition(_ catalog: Catalog, options: BuildOptions, to destination: any OutputDestination,
+                                       log: DiagnosticLog, progress: any BuildProgress) async throws -> MembersPublication {
+        if options.revealMembers { return .revealed }
+        let restricted = catalog.datasets.filter(\.hasRestrictedData)
+        guard !restricted.isEmpty else { return .none }
+        let site = catalog.site
+        let siteFile = SourceLocation.file(options.contentDisplay + "/site.yaml")
+        switch site.members.mode {
+        case .separate:
+            if options.writesMembersTree, let url = site.members.baseURL { return .separate(url) }
+            log.report(Diagnostic(.warning, .membersNotPublished,
+                                  "members-only data is not published: members.mode is separate, and no members' tree is written",
+                                  at: siteFile, hint: "pass --members-output DIR to write it"))
+            return .none
+        case .encrypted:
+            guard let passphrase = options.membersPassphrase else {
+                log.report(Diagnostic(.warning, .membersNotPublished,
+                                      "members-only data is not published: no members' passphrase was given",
+                                      at: siteFile, hint: "set PORTAIL_MEMBERS_PASSPHRASE, or pass --members-passphrase-file FILE"))
+                return .none
+            }
+            progress.stage("members", detail: "\(restricted.count) datasets, encrypted")
+            let key = try MembersKey(passphrase: passphrase, baseURL: site.baseURL)
+            return .encrypted(try await MembersExporter(catalog: catalog, key: key, destination: destination).export())
         }
     }
 

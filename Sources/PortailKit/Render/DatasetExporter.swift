@@ -24,9 +24,20 @@ struct DatasetExporter {
     /// Rows rendered on the server, and the table's default page size.
     static let previewRows = 20
 
+    /// What a pass writes besides the export files.
+    struct Views: OptionSet, Sendable {
+        let rawValue: Int
+        /// `table/<n>.json`, the chart's values and the preview rows.
+        static let table = Views(rawValue: 1)
+        /// `api/datasets/<id>/records/<n>.json`.
+        static let api = Views(rawValue: 2)
+        static let all: Views = [.table, .api]
+    }
+
     let dataset: Dataset
     let site: Site
     let destination: any OutputDestination
+    var views: Views = .all
 
     /// Writes every export of the dataset. Each spreadsheet (the costliest files to write:
     /// XML compressed into a ZIP) is made in its own read of the source file, concurrently
@@ -34,9 +45,9 @@ struct DatasetExporter {
     func export(progress: @escaping @Sendable (Int, Int) -> Void) async throws -> DatasetExports {
         guard dataset.publishesRecords else { return .none }
         let formats = ExportFormat.formats(for: dataset)
-        async let xlsx = exportFiles(formats.filter { $0 == .xlsx }, views: false) { _, _ in }
-        async let ods = exportFiles(formats.filter { $0 == .ods }, views: false) { _, _ in }
-        var main = try exportFiles(formats.filter { $0 != .xlsx && $0 != .ods }, views: true, progress: progress)
+        async let xlsx = exportFiles(formats.filter { $0 == .xlsx }, views: []) { _, _ in }
+        async let ods = exportFiles(formats.filter { $0 == .ods }, views: []) { _, _ in }
+        var main = try exportFiles(formats.filter { $0 != .xlsx && $0 != .ods }, views: views, progress: progress)
         let sheets = try await xlsx.files + ods.files
         // Files in the order pages list them.
         let files = main.files + sheets
@@ -59,9 +70,9 @@ struct DatasetExporter {
 
     /// One read of the source file feeding the given exports, and with `views`, the table
     /// chunks, the API pages, the chart and the preview.
-    private func exportFiles(_ formats: [ExportFormat], views: Bool,
+    private func exportFiles(_ formats: [ExportFormat], views: Views,
                              progress: (Int, Int) -> Void) throws -> DatasetExports {
-        guard let table = dataset.table, !formats.isEmpty || views else { return .none }
+        guard let table = dataset.table, !formats.isEmpty || !views.isEmpty else { return .none }
         let fields = dataset.publicFields
         var writers: [(ExportFormat, ByteWriter)] = []
         func open(_ format: ExportFormat) throws -> ByteWriter {
@@ -88,14 +99,16 @@ struct DatasetExporter {
         var chunks: TableChunkSink?
         var records: RecordsPageSink?
         var chart: ChartSink?
-        if views {
+        if views.contains(.table) {
             chunks = TableChunkSink { [destination, dataset] n in
                 try destination.open(TableChunkSink.path(for: dataset, chunk: n))
             }
+            chart = dataset.chart.map { ChartSink(spec: $0, dataset: dataset) }
+        }
+        if views.contains(.api) {
             records = RecordsPageSink(dataset: dataset, fields: fields, urls: SiteURLs(site)) { [destination, dataset] n in
                 try destination.open(RecordsPageSink.path(for: dataset, page: n))
             }
-            chart = dataset.chart.map { ChartSink(spec: $0, dataset: dataset) }
         }
         var pass = Pass()
         var rows = 0
@@ -104,7 +117,7 @@ struct DatasetExporter {
             try chunks?.write(values)
             try records?.write(values)
             try chart?.write(values)
-            if views && pass.preview.count < Self.previewRows { pass.preview.append(values) }
+            if views.contains(.table) && pass.preview.count < Self.previewRows { pass.preview.append(values) }
             rows += 1
             if rows & 0xFFFF == 0 { progress(rows, position.offset) }
         }

@@ -35,7 +35,7 @@ struct MetadataRenderer {
         add("data.json", DataJSONBuilder.catalog(catalog, exports: exports, urls: urls))
         add("feed.atom", AtomFeedBuilder.feed(catalog, urls: urls, locale: locale))
         add("sitemap.xml", SitemapBuilder.sitemap(catalog, urls: urls))
-        add("robots.txt", SitemapBuilder.robots(urls: urls))
+        add("robots.txt", SitemapBuilder.robots(urls: urls, indexed: !catalog.members.isRevealed))
         let basePath = URLPath.path(of: catalog.site.baseURL)
         add("_headers", HostConfigBuilder.headers(basePath: basePath))
         add(".htaccess", HostConfigBuilder.htaccess(basePath: basePath))

@@ -76,10 +76,29 @@ enum SiteRules {
                               attributionURL: spec.mapAttributionURL?.value ?? (spec.mapTiles == nil ? map.attributionURL : nil))
         }
 
+        var mode = MembersSettings.Mode.encrypted
+        if let written = spec.membersMode {
+            if let known = MembersSettings.Mode(rawValue: written.value.trimmingCharacters(in: .whitespaces).lowercased()) {
+                mode = known
+            } else {
+                diagnostics.append(written.diagnostic(.invalidValue, "unknown members.mode '\(written.value)'",
+                                                      hint: Suggestion.hint(for: written.value, in: MembersSettings.Mode.allCases.map(\.rawValue))))
+            }
+        }
+        var membersBaseURL: String?
+        if let written = spec.membersBaseURL {
+            membersBaseURL = URLRules.normalizedBaseURL(written.value)
+            if membersBaseURL == nil {
+                diagnostics.append(written.diagnostic(.invalidURL, "members.base_url must be an absolute http(s) URL"))
+            }
+        }
+
         guard let title, let baseURL, let licence, let publisher, languages.contains(language) else { return nil }
         var site = Site(title: title, description: spec.description?.value ?? "", baseURL: baseURL, language: language,
                         publisher: publisher, licence: licence, timeZone: timeZone, spatial: spatial)
         site.map = map
+        // The separate tree lives beside the public one unless told otherwise.
+        site.members = MembersSettings(mode: mode, baseURL: membersBaseURL ?? (mode == .separate ? baseURL + "membres/" : nil))
         return site
     }
 

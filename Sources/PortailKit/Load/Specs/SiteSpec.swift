@@ -14,6 +14,8 @@ struct SiteSpec: Sendable {
     var mapAttribution: Located<String>?
     var mapAttributionURL: Located<String>?
     var contributionEndpoint: Located<String>?
+    var membersMode: Located<String>?
+    var membersBaseURL: Located<String>?
     let origin: SourceLocation
 
     struct PublisherSpec: Sendable {
@@ -44,6 +46,10 @@ struct SiteSpec: Sendable {
         spec.themes = root.stringMap("themes")
         if let agenda = root.mapping("agenda") {
             spec.contributionEndpoint = agenda.string("contribution_endpoint")
+        }
+        if let members = root.mapping("members") {
+            spec.membersMode = members.string("mode")
+            spec.membersBaseURL = members.string("base_url")
         }
         if let map = root.mapping("map") {
             spec.mapTiles = map.string("tiles")

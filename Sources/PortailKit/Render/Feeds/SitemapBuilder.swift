@@ -30,7 +30,9 @@ enum SitemapBuilder {
         return out + "</urlset>\n"
     }
 
-    static func robots(urls: SiteURLs) -> String {
-        "User-agent: *\nAllow: /\n\nSitemap: \(urls.absolute("sitemap.xml"))\n"
+    static func robots(urls: SiteURLs, indexed: Bool = true) -> String {
+        // The members' tree must not be crawled, even if its host lets a robot in.
+        guard indexed else { return "User-agent: *\nDisallow: /\n" }
+        return "User-agent: *\nAllow: /\n\nSitemap: \(urls.absolute("sitemap.xml"))\n"
     }
 }

@@ -53,6 +53,13 @@ struct Chrome {
         if catalog.agenda != nil {
             items.append(MenuItem(title: locale["agenda_menu"], href: "\(self.root)agenda/index.html", current: currentMenu == "agenda"))
         }
+        switch catalog.members {
+        case .encrypted:
+            items.append(MenuItem(title: locale["members_menu"], href: "\(self.root)members/index.html", current: currentMenu == "members"))
+        case .separate(let url):
+            items.append(MenuItem(title: locale["members_menu"], href: url, current: false))
+        case .none, .revealed: break
+        }
         for page in catalog.pages where page.menuOrder != nil {
             items.append(MenuItem(title: page.title, href: "\(self.root)pages/\(page.slug).html", current: currentMenu == page.slug))
         }
@@ -64,7 +71,7 @@ struct Chrome {
         footerLicence = locale["footer_licence"]
         licenceTitle = site.licence.title
         licenceURL = site.licence.url
-        noindex = root != nil
+        noindex = root != nil || catalog.members.isRevealed
         let prefix = self.root
         self.alternates = alternates.map { Alternate(type: $0.type, href: prefix + $0.href, title: $0.title) }
     }

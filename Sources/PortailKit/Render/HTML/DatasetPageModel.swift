@@ -47,6 +47,8 @@ struct DatasetPageModel {
     let hasExports: Bool
     let membersNotice: String?
     let membersContact: String?
+    /// Where members find the restricted data, when it is published.
+    let members: MembersSectionModel?
     /// Machine-readable descriptions of the dataset, for the downloads section.
     let metadataLinks: [ExportLink]
     /// schema.org `Dataset`.
@@ -152,8 +154,11 @@ struct DatasetPageModel {
             ]
         }
         metadataLinks = links
+        members = MembersSectionModel(dataset: dataset, catalog: catalog, locale: locale, root: chrome.root)
         if dataset.access == .members {
-            membersNotice = locale.format("members_only_text", ["publisher": catalog.site.publisher.name])
+            // Members are pointed to their edition; others learn whom to ask.
+            membersNotice = locale.format(members == nil ? "members_only_text" : "members_only_text_published",
+                                          ["publisher": catalog.site.publisher.name])
             membersContact = catalog.site.publisher.email
         } else {
             membersNotice = nil

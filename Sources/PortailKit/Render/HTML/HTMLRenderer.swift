@@ -56,6 +56,12 @@ struct HTMLRenderer {
                     }
                 }
             }
+            if let edition = catalog.members.edition {
+                group.addTask {
+                    let model = MembersPageModel(edition: edition, catalog: catalog, locale: locale)
+                    return [("members/index.html", Data(try theme.render(model, template: "members").utf8))]
+                }
+            }
             for page in catalog.pages {
                 group.addTask {
                     let model = MarkdownPageModel(page: page, catalog: catalog, locale: locale)

@@ -52,15 +52,7 @@ struct TableModel {
         }
         config = JSONValue.object([
             ("dataset", .string(dataset.id)),
-            ("columns", .array(fields.map { field in
-                var members: [(String, JSONValue)] = [
-                    ("name", .string(field.name)), ("title", .string(field.title)),
-                    ("type", .string(field.separator == nil ? field.type.rawValue : "list")),
-                    ("geoOrder", .string(field.parser.geoOrder == .latLon ? "latlon" : "lonlat")),
-                ]
-                if let separator = field.separator { members.append(("separator", .string(separator))) }
-                return .object(members)
-            })),
+            ("columns", .array(fields.map(Self.column))),
             ("rowCount", .int(dataset.rowCount)),
             ("chunks", .array((0..<exports.chunkCount).map { .string(dataPrefix + "table/\($0).json") })),
             ("pageSize", .int(DatasetExporter.previewRows)),
@@ -77,5 +69,16 @@ struct TableModel {
                 "map_points", "map_no_points", "map_zoom_in", "map_zoom_out",
             ])),
         ]).serialized()
+    }
+
+    /// How table.js reads a column's values.
+    static func column(_ field: Field) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("name", .string(field.name)), ("title", .string(field.title)),
+            ("type", .string(field.separator == nil ? field.type.rawValue : "list")),
+            ("geoOrder", .string(field.parser.geoOrder == .latLon ? "latlon" : "lonlat")),
+        ]
+        if let separator = field.separator { members.append(("separator", .string(separator))) }
+        return .object(members)
     }
 }
