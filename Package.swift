@@ -56,7 +56,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PortailCLITests",
-            dependencies: ["portail"],
+            dependencies: ["portail", "PortailKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Fixtures"]
         ),
     ],

@@ -26,6 +26,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case typeMismatch = "type-mismatch"
     case requiredValue = "required-value"
     case duplicateKey = "duplicate-key"
+    case cellTooLarge = "cell-too-large"
     // Pages and theme
     case frontMatter = "front-matter"
     case template = "template"

@@ -96,6 +96,10 @@ public enum DatasetImport {
                 report("this entry has no '\(key)', the key that identifies it", row.origin, nil)
                 continue
             }
+            if (dataset.views.agenda != nil || dataset.views.place != nil || dataset.views.recordTitle != nil) && !Identifier.isSlug(keyText) {
+                report("the key \"\(keyText)\" cannot be part of an address", row.positions[key] ?? row.origin,
+                       "keys use lower-case letters, digits and single hyphens, such as '\(Identifier.slug(from: keyText))'")
+            }
             if let first = seen[keyText] {
                 report("the key '\(keyText)' is used twice in this file (first at line \(first.line))", row.positions[key] ?? row.origin, nil)
             }

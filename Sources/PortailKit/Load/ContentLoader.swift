@@ -38,7 +38,7 @@ struct ContentLoader {
 
     private func loadDatasets(_ diagnostics: inout [Diagnostic]) -> [DatasetSpec] {
         let folder = root.appendingPathComponent("datasets")
-        return Self.sortedEntries(of: folder).compactMap { name -> DatasetSpec? in
+        let specs = Self.sortedEntries(of: folder).compactMap { name -> DatasetSpec? in
             let url = folder.appendingPathComponent(name)
             guard Self.isDirectory(url) else { return nil }
             let relative = "datasets/\(name)/dataset.yaml"
@@ -50,10 +50,40 @@ struct ContentLoader {
             }
             guard let mapping = readMapping(relative, &diagnostics) else { return nil }
             let id = Located(name, at: .file(display("datasets/\(name)")))
-            var spec = DatasetSpec.read(mapping, id: id, folder: url, displayFolder: display("datasets/\(name)"))
+            let spec = DatasetSpec.read(mapping, id: id, folder: url, displayFolder: display("datasets/\(name)"))
             diagnostics += mapping.finish()
-            if let source = spec.source, let path = source.path {
-                spec.table = openTable(path, source: source, in: url, datasetFolder: "datasets/\(name)", &diagnostics)
+            return spec
+        }
+        // Data files are opened once every dataset.yaml is read: a filtered view names the
+        // dataset whose file it reads (`source.dataset`), which may come later in the folder.
+        return specs.map { spec in
+            var spec = spec
+            guard let source = spec.source else { return spec }
+            let name = spec.id.value
+            if let path = source.path {
+                if source.dataset != nil {
+                    diagnostics.append(source.dataset!.diagnostic(.invalidValue, "give source.path or source.dataset, not both"))
+                    return spec
+                }
+                spec.table = openTable(path, source: source, in: folder.appendingPathComponent(name),
+                                       datasetFolder: "datasets/\(name)", &diagnostics)
+            } else if let other = source.dataset {
+                guard let target = specs.first(where: { $0.id.value == other.value }), target.id.value != name else {
+                    diagnostics.append(other.diagnostic(.invalidValue, "source.dataset names '\(other.value)', which is not another dataset",
+                                                        hint: Suggestion.hint(for: other.value, in: specs.map(\.id.value).filter { $0 != name })))
+                    return spec
+                }
+                guard let targetPath = target.source?.path else {
+                    diagnostics.append(other.diagnostic(.invalidValue, "the dataset '\(other.value)' has no data file of its own (source.path) to read",
+                                                        hint: "a view reads the file of a dataset that names it with source.path"))
+                    return spec
+                }
+                // The other dataset's file, read with this dataset's settings where it gives them.
+                var settings = source
+                settings.encoding = source.encoding ?? target.source?.encoding
+                settings.delimiter = source.delimiter ?? target.source?.delimiter
+                spec.table = openTable(targetPath, source: settings, in: folder.appendingPathComponent(other.value),
+                                       datasetFolder: "datasets/\(other.value)", &diagnostics)
             }
             return spec
         }
@@ -62,9 +92,12 @@ struct ContentLoader {
     private func openTable(_ path: Located<String>, source: DatasetSpec.SourceSpec, in folder: URL,
                            datasetFolder: String, _ diagnostics: inout [Diagnostic]) -> CSVFile? {
         let url = folder.appendingPathComponent(path.value).standardizedFileURL
-        // A dataset may read a file of another dataset (a filtered view), but nothing outside Content.
-        guard url.path.hasPrefix(root.standardizedFileURL.path + "/") else {
-            diagnostics.append(path.diagnostic(.invalidValue, "the data file must be inside the content folder"))
+        // The data file stays in its dataset's folder, links resolved: a path cannot reach
+        // another dataset's files (source.dataset does that, by id) or anything outside Content.
+        let inside = folder.resolvingSymlinksInPath().standardizedFileURL.path + "/"
+        guard url.path.hasPrefix(folder.standardizedFileURL.path + "/"), url.resolvingSymlinksInPath().path.hasPrefix(inside) else {
+            diagnostics.append(path.diagnostic(.invalidValue, "the data file must be inside the dataset's folder",
+                                               hint: "to read another dataset's file, write source.dataset: <its id> instead of a path"))
             return nil
         }
         let relative = String(url.path.dropFirst(root.standardizedFileURL.path.count + 1))

@@ -37,8 +37,9 @@ struct MetadataRenderer {
         add("sitemap.xml", SitemapBuilder.sitemap(catalog, urls: urls))
         add("robots.txt", SitemapBuilder.robots(urls: urls, indexed: !catalog.members.isRevealed))
         let basePath = URLPath.path(of: catalog.site.baseURL)
-        add("_headers", HostConfigBuilder.headers(basePath: basePath))
-        add(".htaccess", HostConfigBuilder.htaccess(basePath: basePath))
+        let csp = ContentSecurityPolicy.policy(catalog)
+        add("_headers", HostConfigBuilder.headers(basePath: basePath, csp: csp))
+        add(".htaccess", HostConfigBuilder.htaccess(basePath: basePath, csp: csp))
         return files
     }
 }

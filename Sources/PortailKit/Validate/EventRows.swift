@@ -132,6 +132,12 @@ struct EventRows {
             problem(roles.ageMax!, "the maximum age (\(ageMax)) is below the minimum age (\(ageMin))")
             ok = false
         }
+        // Links of the event go into pages, calendars and widgets whatever the fields' formats.
+        for role in [roles.url, roles.onlineLink, roles.image] {
+            guard let role, let link = text(role), !SafeURL.isAllowed(link) || (role == roles.image && link.lowercased().hasPrefix("mailto:")) else { continue }
+            problem(role, "\"\(link)\" is not an http or https address", hint: "links may only use http:// or https://")
+            ok = false
+        }
         guard ok else { return nil }
         return Event(id: id, title: title, start: start, end: end, venue: venue, description: text(roles.description),
                      image: text(roles.image), type: text(roles.type), keywords: items(roles.keywords),

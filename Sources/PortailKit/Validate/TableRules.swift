@@ -40,14 +40,17 @@ struct TableRules {
         stream.forEach(fieldIndexes: Array(dataset.fields.indices), onDiagnostic: { report($0) }) { position, values in
             outcome.rowCount += 1
             if let keyIndex {
-                if dataset.views.recordTitle != nil || dataset.views.agenda != nil, let key = EventRows.key(values[keyIndex]) {
-                    // Keys become file names (record and event pages): keep them plain.
-                    if !key.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 == 0x2D || $0 == 0x5F || $0 == 0x2E })
-                        || key.hasPrefix(".") {
+                if dataset.views.recordTitle != nil || dataset.views.agenda != nil || dataset.views.place != nil,
+                   let key = EventRows.key(values[keyIndex]) {
+                    // Keys become path segments (record and event pages, calendars, widgets):
+                    // only a strict slug can, so that no key ever reaches outside its folder.
+                    if !Identifier.isSlug(key) {
                         let (location, line) = stream.locate(field: keyIndex, in: position)
-                        report(Diagnostic(.error, .invalidIdentifier, "the key \"\(key)\" cannot be a page address",
+                        let suggestion = Identifier.slug(from: key)
+                        report(Diagnostic(.error, .invalidIdentifier, "the key \"\(key)\" cannot be part of an address",
                                           at: location, sourceLine: line,
-                                          hint: "keys of datasets with record or event pages use letters, digits, '-', '_' and '.'"))
+                                          hint: "keys of datasets with record pages, places or events use lower-case letters, digits and single hyphens"
+                                              + (suggestion.isEmpty ? "" : ", such as '\(suggestion)'")))
                     } else if dataset.views.recordTitle != nil {
                         outcome.recordKeys.append(key)
                     }

@@ -45,6 +45,9 @@ public struct RecordStream: Sendable {
     ///   - onDiagnostic: receives every problem (bad cells, ragged rows, broken quoting). Cells
     ///     that fail to parse are passed to `body` as `.null`.
     ///   - body: the record's values; the array is reused, so copy what must outlive the call.
+    /// The most a cell may hold: far above any real text, far below what exhausts memory.
+    static let maxCellBytes = 1 << 20
+
     public func forEach(
         fieldIndexes: [Int],
         onDiagnostic: (Diagnostic) -> Void = { _ in },
@@ -93,6 +96,16 @@ public struct RecordStream: Sendable {
                     let span = spans[columns[i]]
                     let parser = parsers[i]
                     let cell = UnsafeBufferPointer(start: base + span.start, count: span.end - span.start)
+                    // A runaway cell (a lost quote swallowing a file, a pasted blob) would be
+                    // copied into every export and page: it is an error, never a string.
+                    if cell.count > Self.maxCellBytes {
+                        values[i] = .null
+                        onDiagnostic(Diagnostic(.error, .cellTooLarge,
+                                                "this cell holds \(String(format: "%.1f", Double(cell.count) / 1_048_576)) MiB, more than the \(Self.maxCellBytes / 1_048_576) MiB a cell may hold",
+                                                at: SourceLocation(path: source.path, line: span.line, column: scanner.column(of: span.origin, lineStart: span.lineStart)),
+                                                hint: "a quote opened and never closed makes one cell of the rest of the file; check the cell's quotes"))
+                        continue
+                    }
                     // Empty cells, blank cells of typed fields, and declared missing values are null.
                     let missingCell = cell.isEmpty
                         || (parser.type != .string && Trim.isBlank(cell))

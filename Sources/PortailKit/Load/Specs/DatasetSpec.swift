@@ -62,6 +62,8 @@ struct DatasetSpec: Sendable {
 
     struct SourceSpec: Sendable {
         var path: Located<String>?
+        /// Reads the data file of another dataset (a filtered view of it), instead of `path`.
+        var dataset: Located<String>?
         var delimiter: Located<String>?
         var encoding: Located<String>?
         var decimal: Located<String>?
@@ -110,7 +112,9 @@ struct DatasetSpec: Sendable {
         }
         if let source = root.mapping("source") {
             var s = SourceSpec(origin: source.location)
-            s.path = source.string("path", required: true)
+            s.path = source.string("path")
+            s.dataset = source.string("dataset")
+            if s.path == nil && s.dataset == nil { source.reportMissing("path") }
             s.delimiter = source.string("delimiter")
             s.encoding = source.string("encoding")
             s.decimal = source.string("decimal")

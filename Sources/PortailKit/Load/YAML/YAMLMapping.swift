@@ -213,7 +213,7 @@ final class YAMLMapping {
 
     /// Reported where the mapping starts: the top of the file for top-level keys, the first
     /// key of a nested mapping otherwise (whose line is then quoted).
-    private func reportMissing(_ key: String) {
+    func reportMissing(_ key: String) {
         let line = mapping.mark?.line ?? 1
         let column = mapping.mark?.column ?? 1
         let hint = "add a line '\(key): …'" + (path.isEmpty ? "" : " under '\(path)'")

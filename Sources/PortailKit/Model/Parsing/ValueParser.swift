@@ -96,6 +96,12 @@ public struct ValueParser: Sendable {
                   scheme.allSatisfy({ $0.isLetter || $0 == "+" || $0 == "-" || $0 == "." }), !cell.contains(" ") else {
                 return .failure(ParseFailure("\"\(cell)\" is not a URL", hint: "write it with its scheme, such as https://"))
             }
+            // Links are followed by visitors: javascript:, data: and the like run code or
+            // hide content, so only web and mail addresses are published.
+            guard SafeURL.isAllowed(cell) else {
+                return .failure(ParseFailure("\"\(cell)\" is not an http, https or mailto URL",
+                                             hint: "links may only use http://, https:// or mailto:"))
+            }
             return .success(.string(cell))
         }
     }

@@ -67,8 +67,10 @@ struct APIBuilder {
             ("key", d.key.map(JSONValue.string) ?? .null),
         ]
         if d.publishesRecords { members.append(("records_count", .int(d.rowCount))) }
-        // The dictionary is public, members-only fields included: their existence is not secret.
-        members.append(("fields", .array(d.fields.map { f in
+        // The dictionary of the dataset page: every field of a members-only dataset (its
+        // dictionary is public), only the public fields of a public one (members-only fields
+        // are named in no public file).
+        members.append(("fields", .array(DatasetPageModel.dictionaryFields(d).map { f in
             var field: [(String, JSONValue)] = [
                 ("name", .string(f.name)), ("title", .string(f.title)), ("type", .string(f.type.rawValue)),
                 ("description", f.description.map(JSONValue.string) ?? .null),

@@ -104,6 +104,7 @@ struct WidgetPageModel {
     }
 
     let lang: String
+    let csp: String
     /// Events are titled under their day's h2.
     let eventHeadingLevel = 3
     let pageTitle: String
@@ -115,6 +116,7 @@ struct WidgetPageModel {
         let zone = ZoneOffsets(catalog.site.timeZone)
         let events = agenda.upcoming(at: venue.key)
         let site = catalog.site.language
+        csp = ContentSecurityPolicy.policy(catalog)
         lang = theme.localizations[site]?.tag ?? site
         pageTitle = theme.localization.format("widget_title", ["venue": venue.name])
         venueHref = "../../datasets/\(agenda.venuesDatasetID)/\(venue.key).html"

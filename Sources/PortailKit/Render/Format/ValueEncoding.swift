@@ -124,7 +124,7 @@ enum ValueEncoding {
     static func csv(_ value: Value, field: Field, separator: UInt8, into w: ByteWriter) {
         switch value {
         case .null: break
-        case .string(let s): csvText(s, separator: separator, into: w)
+        case .string(let s): csvText(FormulaGuard.neutralized(s), separator: separator, into: w)
         case .integer(let i): w.write(integer: i)
         case .year(let y): w.write(integer: y, width: 4)
         case .number(let d):
@@ -133,8 +133,11 @@ enum ValueEncoding {
                 for b in bytes { w.write(byte: b == UInt8(ascii: ".") ? UInt8(ascii: ",") : b) }
             }
         case .boolean(let b): w.write(b ? "true" : "false")
-        case .geopoint, .list:
+        case .geopoint:
             csvText(MachineFormat.text(value, geoOrder: field.parser.geoOrder, separator: field.separator), separator: separator, into: w)
+        case .list:
+            csvText(FormulaGuard.neutralized(MachineFormat.text(value, geoOrder: field.parser.geoOrder, separator: field.separator)),
+                    separator: separator, into: w)
         case .date, .datetime, .time, .yearMonth: machine(value, into: w)
         }
     }

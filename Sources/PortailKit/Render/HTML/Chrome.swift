@@ -33,6 +33,8 @@ struct Chrome {
     let alternates: [Alternate]
     /// Keeps search engines away (the 404 page).
     let noindex: Bool
+    /// The Content-Security-Policy of the page (see ``ContentSecurityPolicy``).
+    let csp: String
 
     /// - Parameters:
     ///   - path: the page's output path (`datasets/x/index.html`).
@@ -72,6 +74,7 @@ struct Chrome {
         licenceTitle = site.licence.title
         licenceURL = site.licence.url
         noindex = root != nil || catalog.members.isRevealed
+        csp = ContentSecurityPolicy.policy(catalog)
         let prefix = self.root
         self.alternates = alternates.map { Alternate(type: $0.type, href: prefix + $0.href, title: $0.title) }
     }

@@ -2,6 +2,7 @@
 /// line back to the portal, sized by embed.js in the host page.
 struct EmbedPageModel {
     let lang: String
+    let csp: String
     let t: [String: String]
     let root: String
     let pageTitle: String
@@ -18,6 +19,7 @@ struct EmbedPageModel {
     let view: String
 
     init(dataset: Dataset, view: String, exports: DatasetExports, catalog: Catalog, locale: Localization, mapAvailable: Bool) {
+        csp = ContentSecurityPolicy.policy(catalog)
         lang = locale.tag
         t = locale.strings
         root = "../../"

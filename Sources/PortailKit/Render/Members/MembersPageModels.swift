@@ -10,15 +10,12 @@ struct MembersSectionModel {
     let isEncrypted: Bool
     /// A members-only dataset (its table is restricted), rather than restricted columns.
     let isMembersOnly: Bool
-    /// The titles of a public dataset's restricted columns.
-    let fieldTitles: [String]
     let config: String
 
     init?(dataset: Dataset, catalog: Catalog, locale: Localization, root: String) {
         guard dataset.hasRestrictedData else { return nil }
         datasetID = dataset.id
         isMembersOnly = dataset.access == .members
-        fieldTitles = dataset.membersFieldIndexes.map { dataset.fields[$0].title }
         heading = locale[isMembersOnly ? "members_data_title" : "members_columns_title"]
         switch catalog.members {
         case .encrypted:
@@ -57,9 +54,8 @@ struct MembersPageModel {
                         description: locale["members_intro"], currentMenu: "members")
         t = locale.strings
         items = edition.entries.map { entry in
-            let detail = entry.sideFields.isEmpty
-                ? locale["members_item_dataset"]
-                : locale.format("members_item_columns", ["fields": entry.sideFields.map(\.title).joined(separator: ", ")])
+            // Members-only fields are named nowhere in public files, this page included.
+            let detail = locale[entry.sideFields.isEmpty ? "members_item_dataset" : "members_item_columns"]
             return Item(title: entry.dataset.title, href: "../datasets/\(entry.dataset.id)/", id: entry.dataset.id, detail: detail)
         }
         config = Self.config(root: "../", locale: locale, dataset: nil)
