@@ -27,6 +27,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case requiredValue = "required-value"
     case duplicateKey = "duplicate-key"
     case cellTooLarge = "cell-too-large"
+    case textEncoding = "text-encoding"
     // Pages and theme
     case frontMatter = "front-matter"
     case template = "template"

@@ -45,8 +45,12 @@ public enum DatasetImport {
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return fail(diagnostics) }
 
         // 2. Read the file.
-        guard let source = SourceFile.read(file, displayPath: fileDisplay) else {
-            return fail([Diagnostic(.missingFile, "cannot read the file to import", at: .file(fileDisplay))])
+        let source: SourceFile
+        switch SourceFile.load(file, displayPath: fileDisplay) {
+        case .success(let loaded): source = loaded
+        case .failure(let problem):
+            return fail([problem.code == .unreadableFile
+                ? Diagnostic(.missingFile, "cannot read the file to import", at: .file(fileDisplay)) : problem])
         }
         let json: PositionedJSON
         do {

@@ -122,8 +122,11 @@ struct ContentLoader {
         let folder = root.appendingPathComponent("pages")
         return Self.sortedEntries(of: folder).filter { $0.hasSuffix(".md") }.compactMap { name in
             let relative = "pages/\(name)"
-            guard let file = SourceFile.read(folder.appendingPathComponent(name), displayPath: display(relative)) else {
-                diagnostics.append(Diagnostic(.unreadableFile, "cannot read this page", at: .file(display(relative))))
+            let file: SourceFile
+            switch SourceFile.load(folder.appendingPathComponent(name), displayPath: display(relative)) {
+            case .success(let loaded): file = loaded
+            case .failure(let problem):
+                diagnostics.append(problem)
                 return nil
             }
             let slug = Located(String(name.dropLast(3)), at: .file(display(relative)))
@@ -160,8 +163,11 @@ struct ContentLoader {
                                           hint: relative == "site.yaml" ? "create it with at least title, base_url, publisher and licence" : nil))
             return nil
         }
-        guard let file = SourceFile.read(url, displayPath: display(relative)) else {
-            diagnostics.append(Diagnostic(.unreadableFile, "cannot read this file", at: .file(display(relative))))
+        let file: SourceFile
+        switch SourceFile.load(url, displayPath: display(relative)) {
+        case .success(let loaded): file = loaded
+        case .failure(let problem):
+            diagnostics.append(problem)
             return nil
         }
         switch YAMLDocument.parse(file).flatMap({ YAMLMapping.root(of: $0, in: file) }) {

@@ -16,12 +16,32 @@ public struct SourceFile: Sendable {
         self.lineOffset = lineOffset
     }
 
-    /// Reads a UTF-8 file, dropping a byte-order mark; nil when it cannot be read.
+    /// Reads a UTF-8 file, dropping a byte-order mark; nil when it cannot be read or is not
+    /// UTF-8 (``load(_:displayPath:)`` says which).
     public static func read(_ url: URL, displayPath: String) -> SourceFile? {
-        guard let data = try? Data(contentsOf: url) else { return nil }
-        var bytes = data[...]
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        return SourceFile(path: displayPath, text: String(decoding: bytes, as: UTF8.self))
+        try? load(url, displayPath: displayPath).get()
+    }
+
+    /// Reads a UTF-8 file, dropping a byte-order mark. A byte that is not UTF-8 is an error at
+    /// its line and column: decoding it as U+FFFD would silently publish mangled text.
+    public static func load(_ url: URL, displayPath: String) -> Result<SourceFile, Diagnostic> {
+        guard let data = try? Data(contentsOf: url) else {
+            return .failure(Diagnostic(.unreadableFile, "cannot read this file", at: .file(displayPath)))
+        }
+        let bytes = Array(data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...])
+        if let bad = bytes.withUnsafeBytes({ TextEncoding.firstInvalidUTF8(in: $0) }) {
+            let lineStart = bytes[..<bad].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+            let lineEnd = bytes[bad...].firstIndex(of: 0x0A) ?? bytes.count
+            let line = bytes[..<bad].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            let column = String(decoding: bytes[lineStart..<bad], as: UTF8.self).count + 1
+            var text = String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self)
+            if text.hasSuffix("\r") { text.removeLast() }
+            let byte = String(bytes[bad], radix: 16, uppercase: true)
+            return .failure(Diagnostic(.error, .textEncoding, "the file is not valid UTF-8 (byte 0x\(byte.count == 1 ? "0" : "")\(byte))",
+                                       at: SourceLocation(path: displayPath, line: line, column: column), sourceLine: text,
+                                       hint: "save it as UTF-8 (a byte like this one usually means the file was saved as Windows-1252 or Latin-1)"))
+        }
+        return .success(SourceFile(path: displayPath, text: String(decoding: bytes, as: UTF8.self)))
     }
 
     /// The text of a 1-based line of `text` (not counting `lineOffset`), without its line end.

@@ -25,16 +25,16 @@ struct ThemeLoader {
         var templates: [String: SourceFile] = [:]
         for path in Self.files(under: root.appendingPathComponent("templates")) where path.hasSuffix(".mustache") {
             let name = String(path.dropLast(".mustache".count))
-            if let file = SourceFile.read(root.appendingPathComponent("templates/\(path)"), displayPath: display("templates/\(path)")) {
-                templates[name] = file
-            } else {
-                diagnostics.append(Diagnostic(.unreadableFile, "cannot read this template", at: .file(display("templates/\(path)"))))
+            switch SourceFile.load(root.appendingPathComponent("templates/\(path)"), displayPath: display("templates/\(path)")) {
+            case .success(let file): templates[name] = file
+            case .failure(let problem): diagnostics.append(problem)
             }
         }
         var translations: [String: SourceFile] = [:]
         for path in Self.files(under: root.appendingPathComponent("i18n")) where path.hasSuffix(".yaml") && !path.contains("/") {
-            if let file = SourceFile.read(root.appendingPathComponent("i18n/\(path)"), displayPath: display("i18n/\(path)")) {
-                translations[String(path.dropLast(5))] = file
+            switch SourceFile.load(root.appendingPathComponent("i18n/\(path)"), displayPath: display("i18n/\(path)")) {
+            case .success(let file): translations[String(path.dropLast(5))] = file
+            case .failure(let problem): diagnostics.append(problem)
             }
         }
         let assets = Self.files(under: root.appendingPathComponent("assets")).map {
