@@ -93,3 +93,11 @@ bench: release
 
 clean:
 	rm -rf .build Output/* .bench
+
+## Fuzzing (Fuzz/README.md): the CSV, YAML and front-matter libFuzzer targets, each for
+## FUZZ_SECONDS (default 300), one after another, built apart in .build-fuzz/; fails on any
+## crash, timeout or out-of-memory (artefacts under .fuzz/artifacts/). Not part of `make test`.
+FUZZ_SECONDS ?= 300
+.PHONY: fuzz
+fuzz: deps
+	SWIFT="$(SWIFT)" FUZZ_SECONDS="$(FUZZ_SECONDS)" scripts/fuzz.sh

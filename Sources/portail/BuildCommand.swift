@@ -16,10 +16,6 @@ struct Build: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Where to write the portal.", valueName: "dir"))
     var output = "Output"
 
-    @Option(name: .customLong("members-passphrase-file"),
-            help: ArgumentHelp("A file holding the members' passphrase, outside the content folder (else PORTAIL_MEMBERS_PASSPHRASE). With it, members-only data is published encrypted.", valueName: "file"))
-    var membersPassphraseFile: String?
-
     @Option(name: .customLong("members-output"),
             help: ArgumentHelp("With members.mode: separate, where to write the members' tree (public and members-only data), to be served behind the host's authentication.", valueName: "dir"))
     var membersOutput: String?
@@ -34,16 +30,11 @@ struct Build: AsyncParsableCommand {
                 throw ValidationError("--members-output must not overlap --output: the public portal would contain members' data")
             }
         }
-        if let membersPassphraseFile {
-            try MembersPassphrase.checkOutsideContent(membersPassphraseFile, content: options.content)
-        }
     }
 
     func run() async throws {
         let start = Date()
-        var buildOptions = try options.buildOptions()
-        buildOptions.membersPassphrase = try MembersPassphrase.read(file: membersPassphraseFile,
-                                                                   environment: ProcessInfo.processInfo.environment)
+        let buildOptions = try options.buildOptions()
         var trees = [(options: buildOptions, output: output)]
         if let membersOutput {
             trees[0].options.writesMembersTree = true

@@ -19,12 +19,19 @@ struct SharedOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Where Leaflet (leaflet.js, leaflet.css, images/) is installed, for map views. Default: PORTAIL_LEAFLET, else Debian's /usr/share/javascript/leaflet.", valueName: "dir"))
     var leaflet: String?
 
+    @Option(name: .customLong("members-passphrase-file"),
+            help: ArgumentHelp("A file holding the members' passphrase, outside the content folder (else PORTAIL_MEMBERS_PASSPHRASE). With it, members-only data is published encrypted.", valueName: "file"))
+    var membersPassphraseFile: String?
+
     @Flag(name: .shortAndLong, help: "Print nothing but problems.")
     var quiet = false
 
     func validate() throws {
         if let buildDate, Day(iso: buildDate) == nil {
             throw ValidationError("--build-date must be a date written YYYY-MM-DD, not '\(buildDate)'")
+        }
+        if let membersPassphraseFile {
+            try MembersPassphrase.checkOutsideContent(membersPassphraseFile, content: content)
         }
     }
 
@@ -41,6 +48,8 @@ struct SharedOptions: ParsableArguments {
         var options = BuildOptions(content: URL(fileURLWithPath: content), contentDisplay: Self.display(content),
                                    theme: URL(fileURLWithPath: theme), themeDisplay: Self.display(theme),
                                    baseURL: baseURL, buildDate: date)
+        options.membersPassphrase = try MembersPassphrase.read(file: membersPassphraseFile,
+                                                               environment: ProcessInfo.processInfo.environment)
         if let folder = leaflet ?? ProcessInfo.processInfo.environment["PORTAIL_LEAFLET"] {
             options.leaflet = URL(fileURLWithPath: folder)
         }

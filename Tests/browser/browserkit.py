@@ -71,10 +71,21 @@ class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
 
 
 class LocalServer:
-    """python's http.server on 127.0.0.1, on a free port, in a thread."""
+    """python's http.server on 127.0.0.1, on a free port, in a thread. `headers`: extra
+    response headers, {name: value}, sent with every file (a Content-Security-Policy…)."""
 
-    def __init__(self, root):
-        handler = functools.partial(_QuietHandler, directory=str(root))
+    def __init__(self, root, headers=None):
+        handler_class = _QuietHandler
+        if headers:
+            extra = list(headers.items())
+
+            class handler_class(_QuietHandler):  # noqa: N801 (a local subclass)
+                def end_headers(self):
+                    for name, value in extra:
+                        self.send_header(name, value)
+                    super().end_headers()
+
+        handler = functools.partial(handler_class, directory=str(root))
         self.httpd = _Server(("127.0.0.1", 0), handler)
         self.port = self.httpd.server_address[1]
         self.base = "http://127.0.0.1:%d/" % self.port
@@ -261,6 +272,26 @@ def output_dir_from_argv(argv):
         print("usage: %s OUTPUT_DIR (a built portal)" % os.path.basename(argv[0]), file=sys.stderr)
         sys.exit(2)
     return os.path.abspath(argv[1])
+
+
+def site_headers(output_dir, pattern="/*"):
+    """The headers the portal's `_headers` file (Netlify, Cloudflare Pages) gives a path
+    pattern, {name: value}: the Content-Security-Policy of every page, for instance."""
+    headers = {}
+    path = os.path.join(output_dir, "_headers")
+    if not os.path.isfile(path):
+        return headers
+    current = None
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            if not line[0].isspace():
+                current = line.strip()
+            elif current == pattern and ":" in line:
+                name, value = line.strip().split(":", 1)
+                headers[name.strip()] = value.strip()
+    return headers
 
 
 def temporary_folder(prefix):

@@ -69,6 +69,8 @@ struct ContentLoader {
                                        datasetFolder: "datasets/\(name)", &diagnostics)
             } else if let other = source.dataset {
                 guard let target = specs.first(where: { $0.id.value == other.value }), target.id.value != name else {
+                    // A dataset whose dataset.yaml could not be read has its own error already.
+                    if other.value != name && Self.isDirectory(folder.appendingPathComponent(other.value)) { return spec }
                     diagnostics.append(other.diagnostic(.invalidValue, "source.dataset names '\(other.value)', which is not another dataset",
                                                         hint: Suggestion.hint(for: other.value, in: specs.map(\.id.value).filter { $0 != name })))
                     return spec

@@ -25,8 +25,9 @@ enum Validator {
             DatasetRules.resolve($0, site: site, themeWords: words, buildDate: buildDate, into: &diagnostics)
         }
         let pages = raw.pages.compactMap { PageRules.resolve($0, into: &diagnostics) }
-        guard datasets.count == raw.datasets.count, pages.count == raw.pages.count,
-              AgendaRules.crossCheck(datasets, specs: raw.datasets, folders: raw.datasetFolders, into: &diagnostics) else { return nil }
+        // Datasets that failed are left out, and the others go on to have their data files
+        // checked: one broken dataset.yaml does not hide the errors of the rest.
+        guard AgendaRules.crossCheck(datasets, specs: raw.datasets, folders: raw.datasetFolders, into: &diagnostics) else { return nil }
         if let endpoint = siteSpec.contributionEndpoint, !URLRules.isHTTP(endpoint.value) || !endpoint.value.hasPrefix("https://") {
             diagnostics.append(endpoint.diagnostic(.invalidURL, "agenda.contribution_endpoint must be an https URL"))
             return nil

@@ -27,7 +27,9 @@ public struct MembersKey: Sendable {
 
     public init(passphrase: String, baseURL: String) throws {
         salt = Self.salt(baseURL: baseURL)
-        let master = try KDF.Insecure.PBKDF2.deriveKey(from: Array(passphrase.utf8), salt: salt, using: .sha256,
+        // NFC, so that "é" typed as one character or as e + accent is the same passphrase
+        // (members.js normalises the same way).
+        let master = try KDF.Insecure.PBKDF2.deriveKey(from: Array(passphrase.precomposedStringWithCanonicalMapping.utf8), salt: salt, using: .sha256,
                                                        outputByteCount: 32, rounds: Self.iterations)
         encryption = SymmetricKey(data: HMAC<SHA256>.authenticationCode(for: Array(Self.encryptionLabel.utf8), using: master))
         nonce = SymmetricKey(data: HMAC<SHA256>.authenticationCode(for: Array(Self.nonceLabel.utf8), using: master))

@@ -31,7 +31,7 @@ struct MembersSectionModel {
         case .none, .revealed:
             return nil
         }
-        config = MembersPageModel.config(root: root, locale: locale, dataset: dataset.id)
+        config = MembersPageModel.config(root: root, locale: locale, dataset: dataset.id, table: isMembersOnly)
     }
 }
 
@@ -58,21 +58,28 @@ struct MembersPageModel {
             let detail = locale[entry.sideFields.isEmpty ? "members_item_dataset" : "members_item_columns"]
             return Item(title: entry.dataset.title, href: "../datasets/\(entry.dataset.id)/", id: entry.dataset.id, detail: detail)
         }
-        config = Self.config(root: "../", locale: locale, dataset: nil)
+        config = Self.config(root: "../", locale: locale, dataset: nil, table: false)
     }
 
     /// JSON for members.js: where the edition is, and the messages it shows.
-    static func config(root: String, locale: Localization, dataset: String?) -> String {
-        JSONValue.object([
+    /// - Parameter table: the page mounts a members-only table, which needs table.js's strings.
+    static func config(root: String, locale: Localization, dataset: String?, table: Bool) -> String {
+        var keys = [
+            "members_unlocking", "members_unlocked", "members_wrong_passphrase", "members_unavailable",
+            "members_no_webcrypto", "members_locked", "members_download", "members_decrypting", "members_lock",
+            "members_empty_passphrase", "access_members", "unit_bytes", "unit_kilobytes", "unit_megabytes", "unit_gigabytes",
+        ]
+        if table {
+            keys += ["yes", "no", "coordinate_separator", "table_loading", "table_status", "table_status_filtered",
+                     "table_status_empty", "table_page_position", "table_sort_by", "table_filter_column",
+                     "table_filter_hint_numeric", "table_load_error", "table_facets"]
+        }
+        return JSONValue.object([
             ("root", .string(root)),
             ("params", .string(MembersEdition.paramsPath)),
             ("dataset", dataset.map(JSONValue.string) ?? .null),
             ("locale", LocaleConfig.json(locale)),
-            ("strings", LocaleConfig.strings(locale, [
-                "members_unlocking", "members_unlocked", "members_wrong_passphrase", "members_unavailable",
-                "members_no_webcrypto", "members_locked", "members_download", "members_decrypting", "members_lock",
-                "members_empty_passphrase",
-            ])),
+            ("strings", LocaleConfig.strings(locale, keys)),
         ]).serialized()
     }
 }
