@@ -62,3 +62,30 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Fuzzing (`make fuzz`, scripts/fuzz.sh, Fuzz/README.md): three libFuzzer executables, declared
+// only when PORTAIL_FUZZ is set, so that `swift build`, `swift test`, release builds and CI never
+// see them. scripts/fuzz.sh builds them in their own build folder with coverage and AddressSanitizer
+// on every Swift and C module:
+//   PORTAIL_FUZZ=1 swift build --build-path .build-fuzz -c debug \
+//     -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address --product FuzzCSV
+// A target has no main: libFuzzer's provides it and calls the target's LLVMFuzzerTestOneInput
+// (hence -parse-as-library). Debug builds keep -enable-testing, which `@testable import
+// PortailKit` needs to reach the loaders' internal API.
+if Context.environment["PORTAIL_FUZZ"] != nil {
+    package.targets.append(.target(
+        name: "FuzzSupport",
+        dependencies: ["PortailKit"],
+        path: "Fuzz/Support"
+    ))
+    for (name, folder) in [("FuzzCSV", "CSV"), ("FuzzYAML", "YAML"), ("FuzzFrontMatter", "FrontMatter")] {
+        package.targets.append(.executableTarget(
+            name: name,
+            dependencies: ["PortailKit", "FuzzSupport"],
+            path: "Fuzz/\(folder)",
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])],
+            linkerSettings: [.unsafeFlags(["-sanitize=fuzzer"])]
+        ))
+        package.products.append(.executable(name: name, targets: [name]))
+    }
+}
