@@ -59,15 +59,19 @@ $(TOOLS_VENV)/.installed: scripts/requirements-tools.txt
 	$(TOOLS_VENV)/bin/pip install -q -r scripts/requirements-tools.txt
 	touch $@
 
-## Validates the example portal: the independent validator (every check on every file, then
-## axe in Chromium on every kind of page, then the harvesting checks with warnings as failures)
+## Validates the example portal: the independent validator (every check on every file; the
+## pages and links of a build with the members' edition; axe in Chromium on every kind of page,
+## the members' page included; then the harvesting checks with warnings as failures)
 ## when ../shared is present, the DCAT catalogue against the files it describes, the OpenAPI
 ## document, the spreadsheets through LibreOffice, and the browser tests.
 validate: portal $(TOOLS_VENV)/.installed
 	@if [ -x $(VALIDATE)/validate-portal ]; then \
 	  $(MAKE) --no-print-directory $(VALIDATE_VENV)/bin/python && \
 	  VALIDATE_VENV=$(VALIDATE_VENV) $(VALIDATE)/validate-portal Output --skip xlsx && \
-	  scripts/a11y-pages.sh Output .a11y-pages && \
+	  rm -rf .members-check && \
+	  PORTAIL_MEMBERS_PASSPHRASE='une phrase de passe pour la validation' $(RELEASE_BIN) build --quiet --output .members-check/Output && \
+	  VALIDATE_VENV=$(VALIDATE_VENV) $(VALIDATE)/validate-portal .members-check/Output --only html,links && \
+	  scripts/a11y-pages.sh .members-check/Output .a11y-pages && \
 	  VALIDATE_VENV=$(VALIDATE_VENV) $(VALIDATE)/validate-portal .a11y-pages --only a11y --a11y --a11y-sample 0 && \
 	  scripts/validate-spreadsheets.sh $(VALIDATE_VENV) $(VALIDATE)/validate-portal Output && \
 	  VALIDATE_VENV=$(VALIDATE_VENV) $(VALIDATE)/validate-portal Output --only dcat,jsonld,datapackage,csv,xml,json --strict; \

@@ -68,6 +68,15 @@ struct SchemaOrgBuilder {
                     ("contentSize", .string(String(file.byteSize))),
                 ])
             })))
+        } else if dataset.access == .members {
+            // As in DCAT: the one way to the data is its page, which says how members get it.
+            members.append(("isAccessibleForFree", .bool(false)))
+            members.append(("conditionsOfAccess", .string(locale.format("members_only_text", ["publisher": catalog.site.publisher.name]))))
+            members.append(("distribution", .array([.object([
+                ("@type", .string("DataDownload")),
+                ("contentUrl", .string(urls.absolute("datasets/\(dataset.id)/"))),
+                ("encodingFormat", .string("text/html")),
+            ])])))
         }
         let variables = DatasetPageModel.dictionaryFields(dataset)
         if !variables.isEmpty {
