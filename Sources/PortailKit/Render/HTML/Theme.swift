@@ -57,7 +57,7 @@ public struct Theme: Sendable {
 
     /// Renders a page's view model with a template.
     func render(_ model: Any, template: String) throws -> String {
-        guard let html = library.render(model, withTemplate: template) else {
+        guard let html = library.render(TemplateContext.prepare(model) ?? model, withTemplate: template) else {
             throw OutputError("the theme has no '\(template)' template")
         }
         return html

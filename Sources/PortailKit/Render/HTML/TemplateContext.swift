@@ -1,0 +1,30 @@
+/// Turns a page model into dictionaries and arrays before Mustache renders it.
+///
+/// swift-mustache looks names up with `Mirror` on every tag, and again on every object of the
+/// context stack a name is not found in: on the 2,061 record pages of the example that was 80 %
+/// of a build. A dictionary is looked up directly (`MustacheParent`), so each object is
+/// reflected once here instead. What a template sees does not change: stored properties by
+/// name, nil ones absent, arrays as sequences.
+enum TemplateContext {
+    static func prepare(_ value: Any) -> Any? {
+        switch value {
+        case is String, is Int, is Double, is Bool, is [String: String]: return value
+        default: break
+        }
+        let mirror = Mirror(reflecting: value)
+        switch mirror.displayStyle {
+        case .optional:
+            return mirror.children.first.flatMap { prepare($0.value) }
+        case .collection, .set:
+            return mirror.children.compactMap { prepare($0.value) }
+        case .struct, .class:
+            var object: [String: Any] = [:]
+            for child in mirror.children {
+                if let label = child.label, let prepared = prepare(child.value) { object[label] = prepared }
+            }
+            return object
+        default:
+            return value
+        }
+    }
+}
