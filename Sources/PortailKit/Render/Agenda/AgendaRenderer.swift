@@ -47,8 +47,10 @@ struct AgendaRenderer {
         }
     }
 
-    func widgets() throws -> [(String, Data)] {
-        try agenda.venues.keys.sorted().map { key in
+    /// The widgets of one share of the venues (every `parts`-th from `part`), so that
+    /// thousands of them render on every core.
+    func widgets(part: Int = 0, of parts: Int = 1) throws -> [(String, Data)] {
+        try agenda.venues.keys.sorted().enumerated().filter { $0.offset % parts == part }.map(\.element).map { key in
             (EventPaths.widget(key), Data(try theme.render(WidgetPageModel(venue: agenda.venues[key]!, agenda: agenda, catalog: catalog, theme: theme),
                                                            template: "widget").utf8))
         }
@@ -102,12 +104,16 @@ struct RecordPagesRenderer {
     let catalog: Catalog
     let theme: Theme
 
-    func pages() throws -> [(String, Data)] {
+    /// The pages of one share of the records (every `parts`-th row from `part`): each share
+    /// reads the file again, which costs far less than rendering, and every core renders.
+    func pages(part: Int = 0, of parts: Int = 1) throws -> [(String, Data)] {
         guard dataset.hasRecordPages, let table = dataset.table, let keyField = dataset.key,
               let keyIndex = dataset.publicFields.firstIndex(where: { $0.name == keyField }) else { return [] }
         var files: [(String, Data)] = []
+        var row = -1
         try RecordStream(source: table, fields: dataset.fields).forEach(fieldIndexes: dataset.publicFieldIndexes) { _, values in
-            guard let key = EventRows.key(values[keyIndex]) else { return }
+            row += 1
+            guard row % parts == part, let key = EventRows.key(values[keyIndex]) else { return }
             let model = RecordPageModel(dataset: dataset, key: key, values: values, catalog: catalog, locale: theme.localization)
             files.append(("datasets/\(dataset.id)/\(key).html", Data(try theme.render(model, template: "record").utf8)))
         }

@@ -7,6 +7,10 @@ struct HTMLRenderer {
     /// Leaflet is in `assets/leaflet/`: datasets with geography get an interactive map.
     let mapAvailable: Bool
 
+    /// Shares that long runs of pages (records, widgets) are split into, one per core. The
+    /// output does not depend on it: pages are sorted by path at the end.
+    static let parts = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
+
     /// Every page as (output path, HTML), rendered concurrently and returned sorted by path.
     func render(exports: [String: DatasetExports]) async throws -> [(String, Data)] {
         let locale = theme.localization
@@ -19,11 +23,13 @@ struct HTMLRenderer {
                 let renderer = AgendaRenderer(catalog: catalog, agenda: agenda, theme: theme)
                 group.addTask { try renderer.pages() }
                 group.addTask { try renderer.eventPages() }
-                group.addTask { try renderer.widgets() }
+                for part in 0..<Self.parts { group.addTask { try renderer.widgets(part: part, of: Self.parts) } }
                 group.addTask { renderer.feeds() }
             }
             for dataset in catalog.datasets where dataset.hasRecordPages {
-                group.addTask { try RecordPagesRenderer(dataset: dataset, catalog: catalog, theme: theme).pages() }
+                for part in 0..<Self.parts {
+                    group.addTask { try RecordPagesRenderer(dataset: dataset, catalog: catalog, theme: theme).pages(part: part, of: Self.parts) }
+                }
             }
             group.addTask {
                 [("index.html", Data(try theme.render(CatalogPageModel(catalog: catalog, locale: locale, schema: schema), template: "index").utf8))]
