@@ -21,6 +21,9 @@ public struct BuildOptions: Sendable {
     public var revealMembers = false
     /// A separate members' tree is written too (`--members-output`): public pages point to it.
     public var writesMembersTree = false
+    /// Outputs of the previous build in this process, reused where their inputs did not change
+    /// (`portail serve`). Without it, everything is rendered.
+    public var cache: RenderCache?
 
     public init(content: URL, contentDisplay: String, theme: URL, themeDisplay: String,
                 baseURL: String? = nil, buildDate: Day) {

@@ -57,11 +57,6 @@ public enum Pipeline {
         // 4–5. Render and write: exports stream first, since pages describe their files.
         do {
             progress.stage("export", detail: "\(catalog.datasets.filter(\.publishesRecords).count) datasets")
-            let exports = try await export(catalog, to: destination, progress: progress)
-            catalog.members = try await membersEdition(catalog, options: options, to: destination, log: log, progress: progress)
-            let records = catalog.datasets.reduce(0) { $0 + $1.recordKeys.count }
-            progress.stage("render", detail: "\(catalog.datasets.count) datasets, \(catalog.pages.count) pages, \(records) records, "
-                           + "\(catalog.agenda?.events.count ?? 0) events")
             // Maps need Leaflet; without it the build goes on, and maps become lists of places.
             var leaflet: [(path: String, url: URL)] = []
             if catalog.datasets.contains(where: { $0.publishesRecords && $0.geometry != nil }) {
@@ -69,8 +64,17 @@ public enum Pipeline {
                     log.report(LeafletLoader.missingWarning(options.leaflet))
                 }
             }
+            let reuse = options.cache.map { cache in
+                (cache, UnitKeys(options: options, datasets: catalog.datasets, agenda: catalog.agenda, mapAvailable: !leaflet.isEmpty))
+            }
+            let exports = try await export(catalog, to: destination, reuse: reuse, progress: progress)
+            catalog.members = try await membersEdition(catalog, options: options, to: destination, log: log, progress: progress)
+            let records = catalog.datasets.reduce(0) { $0 + $1.recordKeys.count }
+            progress.stage("render", detail: "\(catalog.datasets.count) datasets, \(catalog.pages.count) pages, \(records) records, "
+                           + "\(catalog.agenda?.events.count ?? 0) events")
             let metadata = MetadataRenderer(catalog: catalog, exports: exports, locale: theme.localization).render()
-            let pages = try await HTMLRenderer(catalog: catalog, theme: theme, mapAvailable: !leaflet.isEmpty).render(exports: exports)
+            let pages = try await HTMLRenderer(catalog: catalog, theme: theme, mapAvailable: !leaflet.isEmpty, reuse: reuse).render(exports: exports)
+            reuse?.0.retain(only: Set(exports.keys.map { "exports:\($0)" } + catalog.datasets.map { "records:\($0.id)" } + ["agenda"]))
             for (path, data) in metadata + pages { try destination.write(path, data) }
             for asset in theme.assets { try destination.copy("assets/\(asset.path)", from: asset.url) }
             for file in leaflet { try destination.copy("assets/leaflet/\(file.path)", from: file.url) }
@@ -135,18 +139,26 @@ public enum Pipeline {
         }
     }
 
-    private static func export(_ catalog: Catalog, to destination: any OutputDestination,
+    private static func export(_ catalog: Catalog, to destination: any OutputDestination, reuse: (RenderCache, UnitKeys)?,
                                progress: any BuildProgress) async throws -> [String: DatasetExports] {
         let publishing = catalog.datasets.filter(\.publishesRecords)
         return try await withThrowingTaskGroup(of: (String, DatasetExports).self) { group in
             for (index, dataset) in publishing.enumerated() {
                 group.addTask {
+                    let unit = "exports:\(dataset.id)", key = reuse?.1.exports(dataset)
+                    // Unchanged inputs: the previous output's files are kept as they are.
+                    if let reuse, let key, let (exports, paths) = reuse.0.exports(unit, key: key), destination.canKeep(paths) {
+                        for path in paths { try destination.keep(path) }
+                        return (dataset.id, exports)
+                    }
                     progress.datasetStarted(dataset.id, index: index + 1, of: publishing.count, stage: "export",
                                             bytes: dataset.table?.bytes.count ?? 0)
-                    let exports = try await DatasetExporter(dataset: dataset, site: catalog.site, destination: destination).export { rows, bytes in
+                    let recorder = RecordingOutput(destination)
+                    let exports = try await DatasetExporter(dataset: dataset, site: catalog.site, destination: recorder).export { rows, bytes in
                         progress.datasetRows(dataset.id, rows: rows, bytesRead: bytes)
                     }
                     progress.datasetFinished(dataset.id, rows: dataset.rowCount, stage: "export")
+                    if let reuse, let key { reuse.0.store(unit, key: key, .exports(exports, paths: recorder.paths)) }
                     return (dataset.id, exports)
                 }
             }

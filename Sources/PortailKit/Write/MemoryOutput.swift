@@ -5,8 +5,12 @@ import Synchronization
 /// tests.
 public final class MemoryOutput: OutputDestination {
     private let storage = Mutex<[String: Data]>([:])
+    /// The tree of a previous build, whose files ``keep(_:)`` takes over (incremental builds).
+    private let previous: [String: Data]
 
-    public init() {}
+    public init(previous: [String: Data] = [:]) {
+        self.previous = previous
+    }
 
     /// Every file written, by output-relative path.
     public var files: [String: Data] { storage.withLock { $0 } }
@@ -21,6 +25,15 @@ public final class MemoryOutput: OutputDestination {
         ByteWriter(path: path, target: .memory) { [self] writer, bytes in
             try write(writer.path, Data(bytes))
         }
+    }
+
+    public func canKeep(_ paths: [String]) -> Bool {
+        paths.allSatisfy { previous[$0] != nil }
+    }
+
+    public func keep(_ path: String) throws {
+        guard let data = previous[path] else { throw OutputError("\(path) is not in the previous output") }
+        try write(path, data)
     }
 
     public func copy(_ path: String, from source: URL) throws {

@@ -83,6 +83,18 @@ public final class StagingDirectory: OutputDestination {
         try write(path, data)
     }
 
+    public func canKeep(_ paths: [String]) -> Bool {
+        paths.allSatisfy { previousFile($0) != nil }
+    }
+
+    public func keep(_ path: String) throws {
+        guard let old = previousFile(path),
+              let size = (try? FileManager.default.attributesOfItem(atPath: old.path))?[.size] as? NSNumber else {
+            throw OutputError("\(path) is not in the previous output")
+        }
+        try link(old, to: try prepare(path, size: size.intValue))
+    }
+
     // MARK: - Finishing
 
     /// Swaps the new tree in place of the previous output. Hidden entries at the top of the

@@ -6,6 +6,8 @@ struct HTMLRenderer {
     let theme: Theme
     /// Leaflet is in `assets/leaflet/`: datasets with geography get an interactive map.
     let mapAvailable: Bool
+    /// The previous build's pages, and the keys that say which are still valid.
+    var reuse: (RenderCache, UnitKeys)? = nil
 
     /// Shares that long runs of pages (records, widgets) are split into, one per core. The
     /// output does not depend on it: pages are sorted by path at the end.
@@ -18,27 +20,43 @@ struct HTMLRenderer {
         let theme = self.theme
         let mapAvailable = self.mapAvailable
         let schema = SchemaOrgBuilder(catalog: catalog, exports: exports, locale: locale, urls: SiteURLs(catalog.site))
-        return try await withThrowingTaskGroup(of: [(String, Data)].self) { group in
+        let reuse = self.reuse
+        // The long runs of pages are units that the cache can keep: tasks return their unit's
+        // name with their pages, so that the unit's pages can be stored together.
+        return try await withThrowingTaskGroup(of: (unit: String?, pages: [(String, Data)]).self) { group in
+            var rendering: [String: String] = [:]
+            /// Adds the tasks of a unit, or one task returning its pages from the cache.
+            func unit(_ name: String, key: String?, _ tasks: [@Sendable () throws -> [(String, Data)]]) {
+                if let key, let cached = reuse?.0.pages(name, key: key) {
+                    group.addTask { (nil, cached) }
+                    return
+                }
+                if let key { rendering[name] = key }
+                for task in tasks { group.addTask { (name, try task()) } }
+            }
+            /// Adds a task for pages that are always rendered.
+            func always(_ work: @escaping @Sendable () throws -> [(String, Data)]) {
+                group.addTask { (nil, try work()) }
+            }
             if let agenda = catalog.agenda {
                 let renderer = AgendaRenderer(catalog: catalog, agenda: agenda, theme: theme)
-                group.addTask { try renderer.pages() }
-                group.addTask { try renderer.eventPages() }
-                for part in 0..<Self.parts { group.addTask { try renderer.widgets(part: part, of: Self.parts) } }
-                group.addTask { renderer.feeds() }
+                unit("agenda", key: reuse?.1.agenda(),
+                     [{ try renderer.pages() }, { try renderer.eventPages() }, { renderer.feeds() }]
+                        + (0..<Self.parts).map { part in { try renderer.widgets(part: part, of: Self.parts) } })
             }
             for dataset in catalog.datasets where dataset.hasRecordPages {
-                for part in 0..<Self.parts {
-                    group.addTask { try RecordPagesRenderer(dataset: dataset, catalog: catalog, theme: theme).pages(part: part, of: Self.parts) }
-                }
+                let renderer = RecordPagesRenderer(dataset: dataset, catalog: catalog, theme: theme)
+                unit("records:\(dataset.id)", key: reuse?.1.records(dataset),
+                     (0..<Self.parts).map { part in { try renderer.pages(part: part, of: Self.parts) } })
             }
-            group.addTask {
+            always {
                 [("index.html", Data(try theme.render(CatalogPageModel(catalog: catalog, locale: locale, schema: schema), template: "index").utf8))]
             }
-            group.addTask {
+            always {
                 [("404.html", Data(try theme.render(NotFoundPageModel(catalog: catalog, locale: locale), template: "404").utf8))]
             }
             for dataset in catalog.datasets {
-                group.addTask {
+                always {
                     let model = DatasetPageModel(dataset: dataset, exports: exports[dataset.id] ?? .none, catalog: catalog,
                                                  locale: locale, schema: schema, mapAvailable: mapAvailable)
                     return [("datasets/\(dataset.id)/index.html", Data(try theme.render(model, template: "dataset").utf8))]
@@ -49,33 +67,40 @@ struct HTMLRenderer {
                 if dataset.geometry != nil && mapAvailable { views.append("map") }
                 if datasetExports.chart != nil { views.append("chart") }
                 for view in views {
-                    group.addTask {
+                    always {
                         let model = EmbedPageModel(dataset: dataset, view: view, exports: datasetExports, catalog: catalog,
                                                    locale: locale, mapAvailable: mapAvailable)
                         return [("embed/\(dataset.id)/\(view).html", Data(try theme.render(model, template: "embed").utf8))]
                     }
                 }
                 if let chart = datasetExports.chart {
-                    group.addTask {
+                    always {
                         let svg = ChartSVG(data: chart, fields: dataset.fields, locale: locale, id: "graphique").render()
                         return [("datasets/\(dataset.id)/chart.svg", Data(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg).utf8))]
                     }
                 }
             }
             if let edition = catalog.members.edition {
-                group.addTask {
+                always {
                     let model = MembersPageModel(edition: edition, catalog: catalog, locale: locale)
                     return [("members/index.html", Data(try theme.render(model, template: "members").utf8))]
                 }
             }
             for page in catalog.pages {
-                group.addTask {
+                always {
                     let model = MarkdownPageModel(page: page, catalog: catalog, locale: locale)
                     return [("pages/\(page.slug).html", Data(try theme.render(model, template: "page").utf8))]
                 }
             }
             var pages: [(String, Data)] = []
-            for try await files in group { pages.append(contentsOf: files) }
+            var units: [String: [(String, Data)]] = [:]
+            for try await (name, files) in group {
+                pages.append(contentsOf: files)
+                if let name, rendering[name] != nil { units[name, default: []].append(contentsOf: files) }
+            }
+            if let cache = reuse?.0 {
+                for (name, key) in rendering { cache.store(name, key: key, .pages(units[name] ?? [])) }
+            }
             return pages.sorted { $0.0 < $1.0 }
         }
     }

@@ -1,0 +1,78 @@
+import Crypto
+import Foundation
+
+/// The keys of the cached units of work (``RenderCache``): a digest of every input a unit is
+/// rendered from, so that a key changes whenever the unit's output could.
+///
+/// Inputs fall in two parts. The shared part is everything but the data files: the options of
+/// the build, the theme, `site.yaml`, the pages and every `dataset.yaml` — a change there
+/// renders every unit again. The data part is one digest per dataset's data file. A dataset's
+/// units depend on its own data; the agenda's units, and the exports and record pages of the
+/// agenda and of its places, depend on the data of both. No other output reads another
+/// dataset's records, which is what lets a change in one CSV file leave the others' units alone.
+struct UnitKeys: Sendable {
+    let shared: String
+    let data: [String: String]
+    /// The agenda's dataset and its places' dataset.
+    let agendaDatasets: [String]
+
+    init(options: BuildOptions, datasets: [Dataset], agenda: Agenda?, mapAvailable: Bool) {
+        var hasher = SHA256()
+        func add(_ text: String) { hasher.update(data: Data((text + "\u{0}").utf8)) }
+        add("portail-units-v1")
+        add(options.buildDate.description)
+        add(options.baseURL ?? "-")
+        add(options.membersPassphrase.map { Data(SHA256.hash(data: Data($0.utf8))).base64EncodedString() } ?? "-")
+        add("\(options.revealMembers) \(options.writesMembersTree) \(mapAvailable)")
+        let tables = Set(datasets.compactMap { $0.table?.url.standardizedFileURL.path })
+        for (name, root) in [("theme", options.theme), ("content", options.content)] {
+            for file in Self.files(under: root) where !tables.contains(file.path) {
+                add(name + ":" + file.relative)
+                hasher.update(data: (try? Data(contentsOf: file.url, options: .alwaysMapped)) ?? Data("unreadable".utf8))
+            }
+        }
+        shared = Self.hex(hasher.finalize())
+        var data: [String: String] = [:]
+        for dataset in datasets {
+            data[dataset.id] = dataset.table.map { Self.hex(SHA256.hash(data: $0.bytes)) } ?? "-"
+        }
+        self.data = data
+        agendaDatasets = agenda.map { [$0.datasetID, $0.venuesDatasetID] } ?? []
+    }
+
+    /// The exports of a dataset.
+    func exports(_ dataset: Dataset) -> String { key("exports", dataset.id, datasets: related(dataset.id)) }
+
+    /// The record pages of a dataset (a place's page lists its events).
+    func records(_ dataset: Dataset) -> String { key("records", dataset.id, datasets: related(dataset.id)) }
+
+    /// The agenda's pages, event pages, widgets and feeds.
+    func agenda() -> String { key("agenda", "", datasets: agendaDatasets) }
+
+    private func related(_ id: String) -> [String] {
+        agendaDatasets.contains(id) ? agendaDatasets : [id]
+    }
+
+    private func key(_ unit: String, _ id: String, datasets: [String]) -> String {
+        ([unit, id, shared] + datasets.sorted().map { "\($0)=\(data[$0] ?? "-")" }).joined(separator: "|")
+    }
+
+    /// Every regular file under `root`, sorted by relative path (hidden files included: they
+    /// may be read, as `.htaccess` templates are).
+    private static func files(under root: URL) -> [(relative: String, path: String, url: URL)] {
+        let base = root.standardizedFileURL.path
+        guard let enumerator = FileManager.default.enumerator(at: root.standardizedFileURL,
+                                                              includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
+        var files: [(String, String, URL)] = []
+        for case let url as URL in enumerator {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+            let path = url.standardizedFileURL.path
+            files.append((String(path.dropFirst(base.count)), path, url))
+        }
+        return files.sorted { $0.0 < $1.0 }
+    }
+
+    private static func hex(_ digest: SHA256.Digest) -> String {
+        digest.map { String(format: "%02x", $0) }.joined()
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+@testable import PortailKit
+
+/// Builds that reuse the previous build's outputs (``RenderCache``, what `portail serve` keeps
+/// between rebuilds) must give the same tree, byte for byte, as a clean build of the same
+/// content: after no change, after changed cells, after a new dataset and after a deleted one.
+@Suite("Incremental builds")
+struct IncrementalBuildTests {
+    /// A copy of the small fixture site that the test changes.
+    struct Site {
+        let root: URL
+        var content: URL { root.appendingPathComponent("Content") }
+
+        init() throws {
+            root = try Fixtures.temporaryDirectory()
+            try Fixtures.overlay(Fixtures.site("small").appendingPathComponent("Content"), onto: content)
+        }
+
+        func edit(_ path: String, _ change: (String) -> String) throws {
+            let url = content.appendingPathComponent(path)
+            let text = try String(contentsOf: url, encoding: .utf8)
+            let changed = change(text)
+            #expect(changed != text, "the edit of \(path) changed nothing")
+            try changed.write(to: url, atomically: true, encoding: .utf8)
+        }
+
+        func options(cache: RenderCache?) -> BuildOptions {
+            var options = BuildOptions(content: content, contentDisplay: "Content", theme: Fixtures.defaultTheme,
+                                       themeDisplay: "Themes/default", buildDate: Fixtures.buildDate)
+            options.leaflet = Fixtures.fixtures.appendingPathComponent("Leaflet")
+            options.cache = cache
+            return options
+        }
+
+        /// A build reusing `previous` through `cache`, and a clean build of the same content.
+        func buildBoth(cache: RenderCache, previous: [String: Data]) async -> (incremental: [String: Data], clean: [String: Data]) {
+            let incremental = MemoryOutput(previous: previous)
+            let first = await Pipeline.run(options(cache: cache), to: incremental)
+            #expect(first.succeeded, "\(DiagnosticFormatter().format(first.diagnostics))")
+            let clean = MemoryOutput()
+            let second = await Pipeline.run(options(cache: nil), to: clean)
+            #expect(second.succeeded, "\(DiagnosticFormatter().format(second.diagnostics))")
+            return (incremental.files, clean.files)
+        }
+    }
+
+    static func expectSameTree(_ a: [String: Data], _ b: [String: Data], _ step: String) {
+        #expect(Set(a.keys) == Set(b.keys), "\(step): files differ: \(Set(a.keys).symmetricDifference(b.keys).sorted().prefix(10))")
+        let different = a.keys.filter { b[$0] != nil && a[$0] != b[$0] }.sorted()
+        #expect(different.isEmpty, "\(step): different bytes in \(different.prefix(10))")
+    }
+
+    @Test("changes, additions and deletions give the tree of a clean build")
+    func sameTreeAsCleanBuild() async throws {
+        let site = try Site()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let cache = RenderCache()
+
+        // 1. First build: everything is rendered and remembered.
+        let (first, clean1) = await site.buildBoth(cache: cache, previous: [:])
+        Self.expectSameTree(first, clean1, "first build")
+        let firstCounts = cache.takeCounts()
+        #expect(firstCounts.reused == 0 && firstCounts.rendered >= 5, "\(firstCounts)")
+
+        // 2. No change: every unit is reused.
+        let (second, clean2) = await site.buildBoth(cache: cache, previous: first)
+        Self.expectSameTree(second, clean2, "no change")
+        #expect(cache.takeCounts() == (reused: firstCounts.rendered, rendered: 0))
+
+        // 3. One cell of the places of the agenda (the agenda's units follow it), one of another
+        // dataset, a new dataset, a deleted one.
+        try site.edit("datasets/salles/salles.csv") { $0.replacingOccurrences(of: ";Brest;", with: ";Brest-Plage;") }
+        try site.edit("datasets/seances/seances.csv") { $0.replacingOccurrences(of: ";120;", with: ";121;") }
+        let fm = FileManager.default
+        let datasets = site.content.appendingPathComponent("datasets")
+        try fm.copyItem(at: datasets.appendingPathComponent("seances"), to: datasets.appendingPathComponent("seances-bis"))
+        try fm.removeItem(at: datasets.appendingPathComponent("distributeurs"))
+        let (third, clean3) = await site.buildBoth(cache: cache, previous: second)
+        Self.expectSameTree(third, clean3, "after changes")
+        #expect(third.keys.contains { $0.hasPrefix("datasets/seances-bis/") })
+        #expect(!third.keys.contains { $0.hasPrefix("datasets/distributeurs/") })
+        #expect(third["datasets/salles/salles.csv"] != second["datasets/salles/salles.csv"])
+        let thirdCounts = cache.takeCounts()
+        // The places' and the events' exports, the agenda, the two changed or new datasets.
+        #expect(thirdCounts.rendered >= 5, "every changed unit is rendered again: \(thirdCounts)")
+
+        // 4. A change in one dataset that no other reads: only its units are rendered again.
+        try site.edit("datasets/seances-bis/seances.csv") { $0.replacingOccurrences(of: ";45;", with: ";46;") }
+        let (fourth, clean4) = await site.buildBoth(cache: cache, previous: third)
+        Self.expectSameTree(fourth, clean4, "one cell")
+        let fourthCounts = cache.takeCounts()
+        #expect(fourthCounts.rendered == 1, "only seances-bis's exports: \(fourthCounts)")
+        #expect(fourthCounts.reused >= 3, "\(fourthCounts)")
+
+        // 5. A change in site.yaml (shared by every unit) renders everything again.
+        try site.edit("site.yaml") { $0 + "\n# a comment\n" }
+        let (fifth, clean5) = await site.buildBoth(cache: cache, previous: fourth)
+        Self.expectSameTree(fifth, clean5, "site.yaml")
+        #expect(cache.takeCounts().reused == 0)
+    }
+}
