@@ -4,8 +4,9 @@
 usage: run_all.py OUTPUT_DIR
 
 Exits 0 without running anything (and says so) when Chromium, chromedriver or selenium is
-missing; otherwise runs test_catalogue.py, test_map.py, test_embed.py, test_views.py,
-test_agenda.py, test_widget.py, test_contribute.py and test_members.py one after the other, prints their
+missing; otherwise runs test_catalogue.py, test_table.py, test_map.py, test_embed.py,
+test_views.py, test_agenda.py, test_widget.py, test_contribute.py and test_members.py one
+after the other, prints their
 lines, and ends with the total "N passed, M failed". test_members.py builds its own copy of
 the example with a members' passphrase (it needs a portail binary in .build). See README.md.
 """
@@ -21,8 +22,8 @@ sys.path.insert(0, HERE)
 
 import browserkit  # noqa: E402
 
-TESTS = ("test_catalogue.py", "test_map.py", "test_embed.py", "test_views.py", "test_agenda.py", "test_widget.py", "test_contribute.py",
-         "test_members.py")
+TESTS = ("test_catalogue.py", "test_table.py", "test_map.py", "test_embed.py", "test_views.py", "test_agenda.py",
+         "test_widget.py", "test_contribute.py", "test_members.py")
 SUMMARY = re.compile(r"^(\d+) passed, (\d+) failed$")
 
 
