@@ -8,8 +8,10 @@ public struct Site: Sendable {
     /// Absolute URL of the published portal, ending with `/`. Used only where a URL must be
     /// absolute (canonical links, harvested metadata); pages link relatively.
     public internal(set) var baseURL: String
-    /// Interface language (a translation file of the theme).
+    /// Default interface language (a translation file of the theme): the pages at the root.
     public let language: String
+    /// Every interface language, the default first; pages in the others are under `<code>/`.
+    public var languages: [String] = []
     public let publisher: Publisher
     /// Default licence of datasets.
     public let licence: Licence

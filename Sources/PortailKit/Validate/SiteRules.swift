@@ -32,6 +32,8 @@ enum SiteRules {
                                           hint: Suggestion.hint(for: language, in: languages)))
         }
 
+        let siteLanguages = interfaceLanguages(spec, default: language, available: languages, into: &diagnostics)
+
         var timeZone = TimeZone(identifier: "Europe/Paris")!
         if let written = spec.timezone {
             if let zone = TimeZone(identifier: written.value) {
@@ -93,13 +95,43 @@ enum SiteRules {
             }
         }
 
-        guard let title, let baseURL, let licence, let publisher, languages.contains(language) else { return nil }
+        guard let title, let baseURL, let licence, let publisher, languages.contains(language), let siteLanguages else { return nil }
         var site = Site(title: title, description: spec.description?.value ?? "", baseURL: baseURL, language: language,
                         publisher: publisher, licence: licence, timeZone: timeZone, spatial: spatial)
+        site.languages = siteLanguages
         site.map = map
         // The separate tree lives beside the public one unless told otherwise.
         site.members = MembersSettings(mode: mode, baseURL: membersBaseURL ?? (mode == .separate ? baseURL + "membres/" : nil))
         return site
+    }
+
+    /// `languages`: the interface languages, the default first. Each needs a translation in
+    /// the theme, none is listed twice, and the first is `language` when both are written.
+    /// Nil when one of them is wrong (reported).
+    static func interfaceLanguages(_ spec: SiteSpec, default language: String, available: [String],
+                                   into diagnostics: inout [Diagnostic]) -> [String]? {
+        guard let first = spec.languages.first else { return [language] }
+        var valid = true
+        if spec.languageIsWritten && first.value != language {
+            diagnostics.append(first.diagnostic(.invalidValue, "'languages' must start with the default language '\(language)', the value of 'language'",
+                                                hint: "write languages: [\(language), …], or leave 'language' out"))
+            valid = false
+        }
+        var seen: Set<String> = []
+        for entry in spec.languages {
+            if !seen.insert(entry.value).inserted {
+                diagnostics.append(entry.diagnostic(.invalidValue, "language '\(entry.value)' is listed twice in 'languages'",
+                                                    hint: "list each language once, the default first"))
+                valid = false
+            } else if !available.contains(entry.value) {
+                valid = false
+                // The default language is reported above, where it is written.
+                if entry.value == language { continue }
+                diagnostics.append(entry.diagnostic(.invalidValue, "the theme has no translation for language '\(entry.value)'",
+                                                    hint: Suggestion.hint(for: entry.value, in: available)))
+            }
+        }
+        return valid ? spec.languages.map(\.value) : nil
     }
 
     static func nonEmpty(_ value: Located<String>?, _ key: String, _ diagnostics: inout [Diagnostic]) -> String? {

@@ -3,7 +3,12 @@ struct SiteSpec: Sendable {
     var title: Located<String>?
     var description: Located<String>?
     var baseURL: Located<String>?
+    /// The default interface language: `language`, or else the first of `languages`.
     var language: Located<String>?
+    /// `language` is written (rather than taken from `languages`).
+    var languageIsWritten = false
+    /// Every interface language, the default first (`languages`); empty when not written.
+    var languages: [Located<String>] = []
     var publisher: PublisherSpec?
     var licence: Located<String>?
     var timezone: Located<String>?
@@ -33,6 +38,9 @@ struct SiteSpec: Sendable {
         spec.description = root.string("description")
         spec.baseURL = root.string("base_url")
         spec.language = root.string("language")
+        spec.languageIsWritten = spec.language != nil
+        spec.languages = root.strings("languages")
+        if spec.language == nil { spec.language = spec.languages.first }
         if let publisher = root.mapping("publisher", required: true) {
             spec.publisher = PublisherSpec(name: publisher.string("name", required: true),
                                            url: publisher.string("url"),
