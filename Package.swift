@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         // The ZIP container of XLSX and ODS exports.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The HTTP server of `portail serve` (PortailServe only: the generator does not need it).
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // cmark-gfm from Debian's libcmark-gfm-dev (GitHub-flavoured Markdown).
@@ -41,11 +43,20 @@ let package = Package(
             // export time. The code has no overlapping accesses (debug builds and tests still check).
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
+        // `portail serve`: the live preview (HTTP server, watcher, reload), apart from the generator.
+        .target(
+            name: "PortailServe",
+            dependencies: [
+                "PortailKit",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
+        ),
         // The thin command line over PortailKit.
         .executableTarget(
             name: "portail",
             dependencies: [
                 "PortailKit",
+                "PortailServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -13,7 +13,7 @@ struct Portail: AsyncParsableCommand {
             Documentation of the content format: docs/content-format.md.
             """,
         version: PortailVersion.current,
-        subcommands: [Build.self, Check.self, Import.self, New.self],
+        subcommands: [Build.self, Check.self, Serve.self, Import.self, New.self],
         defaultSubcommand: nil
     )
 }

@@ -25,7 +25,7 @@ sys.path.insert(0, HERE)
 import browserkit  # noqa: E402
 
 TESTS = ("test_catalogue.py", "test_table.py", "test_map.py", "test_embed.py", "test_views.py", "test_agenda.py",
-         "test_widget.py", "test_contribute.py", "test_members.py", "test_screenshots.py")
+         "test_widget.py", "test_contribute.py", "test_members.py", "test_screenshots.py", "test_serve.py")
 SUMMARY = re.compile(r"^(\d+) passed, (\d+) failed$")
 
 

@@ -73,9 +73,18 @@ public enum Pipeline {
             progress.stage("render", detail: "\(catalog.datasets.count) datasets, \(catalog.pages.count) pages, \(records) records, "
                            + "\(catalog.agenda?.events.count ?? 0) events")
             let metadata = MetadataRenderer(catalog: catalog, exports: exports, locale: theme.localization).render()
-            let pages = try await HTMLRenderer(catalog: catalog, theme: theme, mapAvailable: !leaflet.isEmpty, reuse: reuse).render(exports: exports)
+            let (pages, unchanged) = try await HTMLRenderer(catalog: catalog, theme: theme, mapAvailable: !leaflet.isEmpty, reuse: reuse)
+                .render(exports: exports)
             reuse?.0.retain(only: Set(exports.keys.map { "exports:\($0)" } + catalog.datasets.map { "records:\($0.id)" } + ["agenda"]))
-            for (path, data) in metadata + pages { try destination.write(path, data) }
+            for (path, data) in metadata { try destination.write(path, data) }
+            // Pages from the cache are in the previous output already: they are kept unread.
+            for (path, data) in pages {
+                if unchanged.contains(path) && destination.canKeep([path]) {
+                    try destination.keep(path)
+                } else {
+                    try destination.write(path, data)
+                }
+            }
             for asset in theme.assets { try destination.copy("assets/\(asset.path)", from: asset.url) }
             for file in leaflet { try destination.copy("assets/leaflet/\(file.path)", from: file.url) }
             let exported = exports.values.reduce(0) { $0 + $1.files.count + $1.chunkCount }

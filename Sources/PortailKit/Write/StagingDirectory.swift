@@ -10,6 +10,7 @@ import Synchronization
 public final class StagingDirectory: OutputDestination {
     public let output: URL
     let staging: URL
+    private let stagingPath: String
     private let previous: URL?
     private let state = Mutex(State())
 
@@ -30,6 +31,7 @@ public final class StagingDirectory: OutputDestination {
         let parent = self.output.deletingLastPathComponent()
         let name = self.output.lastPathComponent
         staging = parent.appendingPathComponent(".\(name).portail-staging")
+        stagingPath = staging.path
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         if fm.fileExists(atPath: self.output.path, isDirectory: &isDirectory) {
@@ -52,16 +54,16 @@ public final class StagingDirectory: OutputDestination {
     public func write(_ path: String, _ data: Data) throws {
         let target = try prepare(path, size: data.count)
         if let old = previousFile(path), sameBytes(old, data) {
-            try link(old, to: target)
+            try link(old, to: URL(fileURLWithPath: target))
             return
         }
-        guard FileManager.default.createFile(atPath: target.path, contents: data) else {
-            throw OutputError("cannot write \(target.path)")
+        guard FileManager.default.createFile(atPath: target, contents: data) else {
+            throw OutputError("cannot write \(target)")
         }
     }
 
     public func open(_ path: String) throws -> ByteWriter {
-        let target = try prepare(path, size: 0)
+        let target = URL(fileURLWithPath: try prepare(path, size: 0))
         guard FileManager.default.createFile(atPath: target.path, contents: nil),
               let handle = FileHandle(forWritingAtPath: target.path) else {
             throw OutputError("cannot write \(target.path)")
@@ -84,15 +86,24 @@ public final class StagingDirectory: OutputDestination {
     }
 
     public func canKeep(_ paths: [String]) -> Bool {
-        paths.allSatisfy { previousFile($0) != nil }
+        guard let previous else { return false }
+        let base = previous.path + "/"
+        return paths.allSatisfy { access(base + $0, F_OK) == 0 }
     }
 
+    /// One `stat` and one `link` per file, on plain paths: a rebuild that changed little keeps
+    /// thousands of files this way (`portail serve`), and each extra call shows.
     public func keep(_ path: String) throws {
-        guard let old = previousFile(path),
-              let size = (try? FileManager.default.attributesOfItem(atPath: old.path))?[.size] as? NSNumber else {
-            throw OutputError("\(path) is not in the previous output")
+        guard let previous else { throw OutputError("\(path) is not in the previous output") }
+        let old = previous.path + "/" + path
+        var info = stat()
+        guard stat(old, &info) == 0 else { throw OutputError("\(path) is not in the previous output") }
+        let target = try prepare(path, size: Int(info.st_size))
+        if Foundation.link(old, target) == 0 {
+            state.withLock { $0.unchanged += 1 }
+        } else {
+            try link(URL(fileURLWithPath: old), to: URL(fileURLWithPath: target))
         }
-        try link(old, to: try prepare(path, size: size.intValue))
     }
 
     // MARK: - Finishing
@@ -101,10 +112,17 @@ public final class StagingDirectory: OutputDestination {
     /// previous output (`.git`, `.gitkeep`, a host's `.well-known`) are carried over: they belong
     /// to whoever publishes the folder, not to the build.
     public func commit() throws {
+        if let aside = try commitKeepingPrevious() { try FileManager.default.removeItem(at: aside) }
+    }
+
+    /// Like ``commit()``, but leaves the previous output in a folder beside it and returns that
+    /// folder, for the caller to remove when it has time: `portail serve` tells the open pages
+    /// about the new build first.
+    public func commitKeepingPrevious() throws -> URL? {
         let fm = FileManager.default
         guard let previous else {
             try fm.moveItem(at: staging, to: output)
-            return
+            return nil
         }
         let trash = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).portail-previous")
         if fm.fileExists(atPath: trash.path) { try fm.removeItem(at: trash) }
@@ -126,7 +144,7 @@ public final class StagingDirectory: OutputDestination {
         guard kept.isEmpty else {
             throw OutputError("could not carry \(kept.joined(separator: ", ")) over to the new output; the previous output is kept in \(trash.path)")
         }
-        try fm.removeItem(at: trash)
+        return trash
     }
 
     /// Drops the staging folder; the previous output is untouched.
@@ -136,7 +154,9 @@ public final class StagingDirectory: OutputDestination {
 
     // MARK: - Helpers
 
-    private func prepare(_ path: String, size: Int) throws -> URL {
+    /// The staging path of an output file, its folder created. Plain strings, not URLs: this
+    /// runs for every file of the portal.
+    private func prepare(_ path: String, size: Int) throws -> String {
         guard !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else {
             throw OutputError("refusing to write outside the output folder: \(path)")
         }
@@ -150,13 +170,13 @@ public final class StagingDirectory: OutputDestination {
             try FileManager.default.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
             state.withLock { _ = $0.directories.insert(folder) }
         }
-        return staging.appendingPathComponent(path)
+        return stagingPath + "/" + path
     }
 
     private func previousFile(_ path: String) -> URL? {
         guard let previous else { return nil }
-        let url = previous.appendingPathComponent(path)
-        return FileManager.default.fileExists(atPath: url.path) ? url : nil
+        let old = previous.path + "/" + path
+        return access(old, F_OK) == 0 ? URL(fileURLWithPath: old) : nil
     }
 
     private func sameBytes(_ old: URL, _ data: Data) -> Bool {

@@ -13,8 +13,12 @@ struct HTMLRenderer {
     /// output does not depend on it: pages are sorted by path at the end.
     static let parts = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
 
-    /// Every page as (output path, HTML), rendered concurrently and returned sorted by path.
-    func render(exports: [String: DatasetExports]) async throws -> [(String, Data)] {
+    /// Tags the pages that come from the cache: the previous output holds them already.
+    private static let unchanged = "(unchanged)"
+
+    /// Every page as (output path, HTML), rendered concurrently and returned sorted by path,
+    /// and the paths of those taken from the cache, the same as in the previous build.
+    func render(exports: [String: DatasetExports]) async throws -> (pages: [(String, Data)], unchanged: Set<String>) {
         let locale = theme.localization
         let catalog = self.catalog
         let theme = self.theme
@@ -28,7 +32,7 @@ struct HTMLRenderer {
             /// Adds the tasks of a unit, or one task returning its pages from the cache.
             func unit(_ name: String, key: String?, _ tasks: [@Sendable () throws -> [(String, Data)]]) {
                 if let key, let cached = reuse?.0.pages(name, key: key) {
-                    group.addTask { (nil, cached) }
+                    group.addTask { (Self.unchanged, cached) }
                     return
                 }
                 if let key { rendering[name] = key }
@@ -94,14 +98,16 @@ struct HTMLRenderer {
             }
             var pages: [(String, Data)] = []
             var units: [String: [(String, Data)]] = [:]
+            var unchanged: Set<String> = []
             for try await (name, files) in group {
                 pages.append(contentsOf: files)
+                if name == Self.unchanged { unchanged.formUnion(files.map(\.0)) }
                 if let name, rendering[name] != nil { units[name, default: []].append(contentsOf: files) }
             }
             if let cache = reuse?.0 {
                 for (name, key) in rendering { cache.store(name, key: key, .pages(units[name] ?? [])) }
             }
-            return pages.sorted { $0.0 < $1.0 }
+            return (pages.sorted { $0.0 < $1.0 }, unchanged)
         }
     }
 }

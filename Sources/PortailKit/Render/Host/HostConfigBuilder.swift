@@ -1,9 +1,9 @@
 /// Host configuration files, so that any page on the web can fetch the portal's data (CORS)
 /// and every file is served with its proper media type: `_headers` (Netlify, Cloudflare
 /// Pages) and `.htaccess` (Apache). docs/publishing.md gives the nginx equivalent.
-enum HostConfigBuilder {
+public enum HostConfigBuilder {
     /// Media types of the files the portal publishes, by extension.
-    static let mediaTypes: [(ext: String, type: String)] = [
+    public static let mediaTypes: [(ext: String, type: String)] = [
         ("csv", "text/csv; charset=utf-8"),
         ("json", "application/json; charset=utf-8"),
         ("jsonld", "application/ld+json; charset=utf-8"),
