@@ -119,7 +119,11 @@ public struct Venue: Sendable, Hashable {
 public struct AgendaRoles: Sendable, Hashable {
     public var title: Int
     public var start: Int
+    /// A `time` field completing a `date` start (files that keep the day and the hour apart).
+    public var startTime: Int?
     public var end: Int?
+    /// A `time` field completing a `date` end.
+    public var endTime: Int?
     /// Minutes, when the end is given as a duration.
     public var duration: Int?
     public var venue: Int

@@ -25,12 +25,27 @@ enum AgendaRules {
         let end = field("end", moment)
         let duration = field("duration", [.integer])
         let venue = field("venue", [.string, .integer])
+        // The day and the hour in two columns: a date start (or end) and a time beside it.
+        let startTime = field("start_time", [.time])
+        let endTime = field("end_time", [.time])
+        for (role, moment) in [("start_time", start), ("end_time", end)] {
+            guard let name = written[role], let moment, fields[moment].type != .date else { continue }
+            diagnostics.append(name.diagnostic(.invalidValue, "agenda.\(role) completes a date field; '\(fields[moment].name)' is a datetime already",
+                                               hint: "remove agenda.\(role), or make '\(fields[moment].name)' a date"))
+            ok = false
+        }
+        if written["end_time"] != nil && written["end"] == nil {
+            diagnostics.append(written["end_time"]!.diagnostic(.invalidValue, "agenda.end_time needs agenda.end, the date it completes"))
+            ok = false
+        }
         if written["end"] != nil && written["duration"] != nil {
             diagnostics.append(written["duration"]!.diagnostic(.invalidValue, "give agenda.end or agenda.duration, not both"))
             ok = false
         }
         var roles = AgendaRoles(title: title ?? 0, start: start ?? 0, end: end, duration: duration, venue: venue ?? 0,
                                 venuesDataset: written["venues"]?.value ?? "")
+        roles.startTime = startTime
+        roles.endTime = endTime
         roles.description = field("description", text)
         roles.image = field("image", text)
         roles.type = field("type", text)

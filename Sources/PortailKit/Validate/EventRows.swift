@@ -60,17 +60,20 @@ struct EventRows {
             default: return MachineFormat.text(values[index]).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             }
         }
-        func moment(_ index: Int?) -> DateTime? {
+        /// A datetime, or a date at midnight local time, or at the time of its `time` field.
+        func moment(_ index: Int?, time: Int? = nil) -> DateTime? {
             guard let index else { return nil }
             switch values[index] {
             case .datetime(let dt): return dt
             case .date(let day):
-                let (epoch, offset) = zone.resolve(local: day.daysSinceEpoch * 86_400)
+                var seconds = 0
+                if let time, case .time(let written) = values[time] { seconds = written }
+                let (epoch, offset) = zone.resolve(local: day.daysSinceEpoch * 86_400 + seconds)
                 return DateTime(epochSeconds: epoch, offsetSeconds: offset)
             default: return nil
             }
         }
-        guard let id = Self.key(values[keyIndex]), let title = text(roles.title), let start = moment(roles.start),
+        guard let id = Self.key(values[keyIndex]), let title = text(roles.title), let start = moment(roles.start, time: roles.startTime),
               let venue = text(roles.venue) else { return nil }
         var ok = true
         if let venues, !venues.contains(venue) {
@@ -79,7 +82,7 @@ struct EventRows {
             ok = false
         }
         var end = start
-        if let written = moment(roles.end) {
+        if let written = moment(roles.end, time: roles.endTime) {
             end = written
             if written < start {
                 problem(roles.end!, "the event ends before it starts")

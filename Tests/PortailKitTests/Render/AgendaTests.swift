@@ -102,3 +102,78 @@ struct AgendaTests {
         #expect(page.contains("https://schema.org/OnlineEventAttendanceMode"))
     }
 }
+
+/// Files that keep the day and the hour in two columns (`agenda.start_time`, `end_time`).
+@Suite("Agenda dates and times in separate columns")
+struct AgendaSplitTimeTests {
+    static func site(yaml: String, csv: String) throws -> URL {
+        let root = try Fixtures.temporaryDirectory()
+        let content = root.appendingPathComponent("Content")
+        try Fixtures.overlay(Fixtures.site("small").appendingPathComponent("Content"), onto: content)
+        let folder = content.appendingPathComponent("datasets/evenements")
+        try FileManager.default.removeItem(at: folder)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try yaml.write(to: folder.appendingPathComponent("dataset.yaml"), atomically: true, encoding: .utf8)
+        try csv.write(to: folder.appendingPathComponent("evenements.csv"), atomically: true, encoding: .utf8)
+        return root
+    }
+
+    static let csv = "id;titre;jour;heure;fin;heure_fin;salle;quand\nnuit;Nuit;2026-10-24;22:00;2026-10-25;06:30;1;\nmatin;Matin;2026-12-05;;;;2;\n"
+
+    static func yaml(start: String = "jour", extra: String = "") -> String {
+        """
+        title: Événements
+        description: Jour et heure dans deux colonnes.
+        themes: [Culture]
+        modified: 2026-11-25
+        source:
+          path: evenements.csv
+        key: id
+        agenda:
+          title: titre
+          start: \(start)
+          start_time: heure
+          end: fin
+          end_time: heure_fin
+          venue: salle
+          venues: salles\(extra)
+        fields:
+          - {name: id, title: Identifiant}
+          - {name: titre, title: Titre}
+          - {name: jour, title: Jour, type: date}
+          - {name: heure, title: Heure, type: time}
+          - {name: fin, title: Fin, type: date}
+          - {name: heure_fin, title: Heure de fin, type: time}
+          - {name: salle, title: Salle}
+          - {name: quand, title: Quand, type: datetime}
+
+        """
+    }
+
+    @Test("a date and a time column make one local start, across the end of summer time")
+    func splitColumns() async throws {
+        let root = try Self.site(yaml: Self.yaml(), csv: Self.csv)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let (result, output) = await Fixtures.build(content: root.appendingPathComponent("Content"))
+        #expect(result.succeeded, "\(DiagnosticFormatter().format(result.diagnostics))")
+        let night = try #require(result.catalog?.agenda?.events.first { $0.id == "nuit" })
+        #expect(night.start.epochSeconds == 1_792_872_000) // 2026-10-24T22:00+02:00
+        #expect(night.end.epochSeconds == 1_792_906_200)   // 2026-10-25T06:30+01:00
+        let ics = AgendaTests.unfolded(try AgendaTests.text(output, "agenda/events/nuit.ics"))
+        #expect(ics.contains("DTSTART;TZID=Europe/Paris:20261024T220000"))
+        // Without an hour, the day starts at midnight, as a date start alone does.
+        let morning = try #require(result.catalog?.agenda?.events.first { $0.id == "matin" })
+        #expect(morning.start.epochSeconds == 1_796_425_200) // 2026-12-05T00:00+01:00
+    }
+
+    @Test("start_time with a datetime start is an error at its line")
+    func timeWithDatetime() async throws {
+        let csv = "id;titre;jour;heure;fin;heure_fin;salle;quand\nnuit;Nuit;2026-10-24;22:00;2026-10-25;06:30;1;2026-10-24T22:00\n"
+        let root = try Self.site(yaml: Self.yaml(start: "quand"), csv: csv)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let (result, _) = await Fixtures.build(content: root.appendingPathComponent("Content"))
+        #expect(!result.succeeded)
+        let messages = result.diagnostics.map { "\($0.location.line):\($0.location.column) \($0.message)" }
+        #expect(messages.contains("11:15 agenda.start_time completes a date field; 'quand' is a datetime already"), "\(messages)")
+    }
+}

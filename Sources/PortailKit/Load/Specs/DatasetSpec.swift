@@ -42,7 +42,7 @@ struct DatasetSpec: Sendable {
     var placeOrigin: SourceLocation?
 
     /// The roles of `agenda:` (documented in docs/content-format.md).
-    static let agendaRoles = ["title", "start", "end", "duration", "venue", "venues", "description", "image", "type",
+    static let agendaRoles = ["title", "start", "start_time", "end", "end_time", "duration", "venue", "venues", "description", "image", "type",
                               "keywords", "url", "registration", "price", "accessibility", "age_min", "age_max",
                               "status", "attendance", "online_link", "updated"]
     static let placeRoles = ["name", "address", "city", "postal_code", "region"]
