@@ -13,9 +13,12 @@ public enum Markdown {
 
     /// HTML for a Markdown text whose highest heading becomes `topHeading` (2 under a page's
     /// h1): authors write `#` or `##` as they like, and the page's outline never skips a level.
-    public static func html(_ markdown: String, topHeading: Int = 2) -> String {
+    ///
+    /// - Parameter links: rewrites the address of links and images (nil keeps it as written).
+    public static func html(_ markdown: String, topHeading: Int = 2, links: ((String) -> String?)? = nil) -> String {
         render(markdown) { document, options, extensionList in
             relevel(document, top: topHeading)
+            if let links { rewrite(document, links) }
             return cmark_render_html(document, options, extensionList)
         }
     }
@@ -49,6 +52,18 @@ public enum Markdown {
             guard let output = body(document, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
             defer { free(output) }
             return String(cString: output)
+        }
+    }
+
+    private static func rewrite(_ document: OpaquePointer, _ links: (String) -> String?) {
+        guard let iterator = cmark_iter_new(document) else { return }
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node),
+                  let rewritten = links(String(cString: url)) else { continue }
+            cmark_node_set_url(node, rewritten)
         }
     }
 

@@ -31,6 +31,8 @@ struct AgendaPageModel {
     let nextMonth: MonthLink?
     let subscriptions: [Subscription]
     let contributeHref: String
+    /// The agenda's Atom feed, a shared file.
+    let feedHref: String
     let config: String
 
     /// - Parameter month: nil for the index (upcoming events), else the month shown.
@@ -57,7 +59,7 @@ struct AgendaPageModel {
         } else {
             events = agenda.upcoming
         }
-        days = EventDay.group(events, agenda: agenda, locale: locale, zone: zone, root: "../")
+        days = EventDay.group(events, agenda: agenda, locale: locale, zone: zone, root: "../", filesRoot: chrome.filesRoot)
         hasEvents = !events.isEmpty
         countLabel = locale.plural("events", events.count)
         func options(_ values: [String], label: (String) -> String = { $0 }) -> [Option] {
@@ -86,6 +88,7 @@ struct AgendaPageModel {
         let urls = SiteURLs(catalog.site)
         subscriptions = [Subscription(path: "agenda.ics", urls: urls, label: locale["agenda_subscribe_all"])]
         contributeHref = "contribuer.html"
+        feedHref = chrome.filesHere + "feed.atom"
         config = JSONValue.object([
             ("strings", LocaleConfig.strings(locale, ["events_one", "events_other", "events_shown_one", "events_shown_other", "agenda_no_match"])),
             ("locale", LocaleConfig.json(locale)),
@@ -120,8 +123,10 @@ struct EventPageModel {
                         alternates: [Chrome.Alternate(type: "text/calendar", href: EventPaths.calendar(event), title: locale["event_add_to_calendar"])])
         t = locale.strings
         agendaTitle = agenda.title
-        item = EventItem(event, agenda: agenda, locale: locale, zone: zone, root: "../../", venueDataset: agenda.venuesDatasetID)
-        descriptionHTML = event.description.map { Markdown.html($0, topHeading: 2) }
+        item = EventItem(event, agenda: agenda, locale: locale, zone: zone, root: "../../", filesRoot: chrome.filesRoot,
+                         venueDataset: agenda.venuesDatasetID)
+        let chrome = self.chrome
+        descriptionHTML = event.description.map { chrome.markdown($0, topHeading: 2) }
         var facts: [Fact] = []
         if let venue = agenda.venues[event.venue] {
             facts.append(Fact(label: locale["event_place"], value: venue.label, href: item.venueHref))

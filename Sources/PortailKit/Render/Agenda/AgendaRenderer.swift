@@ -22,12 +22,13 @@ struct AgendaRenderer {
     }
 
     /// Pages and files, each as (path, bytes); rendered by the caller's task group in pieces.
-    func pages() throws -> [(String, Data)] {
-        let locale = theme.localization
+    /// Pages in another language than the default are under `<code>/`.
+    func pages(_ locale: Localization) throws -> [(String, Data)] {
+        let prefix = locale.pathPrefix
         let allMonths = months
         var files: [(String, Data)] = []
         func html(_ model: Any, _ template: String, _ path: String) throws {
-            files.append((path, Data(try theme.render(model, template: template).utf8)))
+            files.append((prefix + path, Data(try theme.render(model, template: template).utf8)))
         }
         try html(AgendaPageModel(agenda: agenda, catalog: catalog, locale: locale, month: nil, allMonths: allMonths), "agenda", "agenda/index.html")
         for (year, month) in allMonths {
@@ -40,10 +41,10 @@ struct AgendaRenderer {
         return files
     }
 
-    func eventPages() throws -> [(String, Data)] {
+    func eventPages(_ locale: Localization) throws -> [(String, Data)] {
         try agenda.events.map { event in
-            (EventPaths.page(event), Data(try theme.render(EventPageModel(event: event, agenda: agenda, catalog: catalog, locale: theme.localization),
-                                                           template: "event").utf8))
+            (locale.pathPrefix + EventPaths.page(event),
+             Data(try theme.render(EventPageModel(event: event, agenda: agenda, catalog: catalog, locale: locale), template: "event").utf8))
         }
     }
 
@@ -106,7 +107,8 @@ struct RecordPagesRenderer {
 
     /// The pages of one share of the records (every `parts`-th row from `part`): each share
     /// reads the file again, which costs far less than rendering, and every core renders.
-    func pages(part: Int = 0, of parts: Int = 1) throws -> [(String, Data)] {
+    /// Each record is rendered in every language of `locales` (the site's), from one reading.
+    func pages(_ locales: [Localization], part: Int = 0, of parts: Int = 1) throws -> [(String, Data)] {
         guard dataset.hasRecordPages, let table = dataset.table, let keyField = dataset.key,
               let keyIndex = dataset.publicFields.firstIndex(where: { $0.name == keyField }) else { return [] }
         var files: [(String, Data)] = []
@@ -114,8 +116,10 @@ struct RecordPagesRenderer {
         try RecordStream(source: table, fields: dataset.fields).forEach(fieldIndexes: dataset.publicFieldIndexes) { _, values in
             row += 1
             guard row % parts == part, let key = EventRows.key(values[keyIndex]) else { return }
-            let model = RecordPageModel(dataset: dataset, key: key, values: values, catalog: catalog, locale: theme.localization)
-            files.append(("datasets/\(dataset.id)/\(key).html", Data(try theme.render(model, template: "record").utf8)))
+            for locale in locales {
+                let model = RecordPageModel(dataset: dataset, key: key, values: values, catalog: catalog, locale: locale)
+                files.append((locale.pathPrefix + "datasets/\(dataset.id)/\(key).html", Data(try theme.render(model, template: "record").utf8)))
+            }
         }
         return files
     }

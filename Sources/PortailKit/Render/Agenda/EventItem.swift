@@ -29,14 +29,17 @@ struct EventItem {
     let filterAgeMin: String
     let filterAgeMax: String
 
-    /// - Parameter root: path from the page to the site root.
-    init(_ event: Event, agenda: Agenda, locale: Localization, zone: ZoneOffsets, root: String, venueDataset: String?) {
+    /// - Parameters:
+    ///   - root: path from the page to the root of the pages in its language.
+    ///   - filesRoot: path from the page to the root of the shared files (`root` when nil).
+    init(_ event: Event, agenda: Agenda, locale: Localization, zone: ZoneOffsets, root: String, filesRoot: String? = nil,
+         venueDataset: String?) {
         let format = DisplayFormat(locale)
         let start = EventItem.local(event.start, zone), end = EventItem.local(event.end, zone)
         id = event.id
         title = event.title
         href = root + EventPaths.page(event)
-        icsHref = root + EventPaths.calendar(event)
+        icsHref = (filesRoot ?? root) + EventPaths.calendar(event)
         day = format.longDate(start.day)
         var time = format.time(start.secondOfDay)
         if event.end > event.start {
@@ -78,12 +81,14 @@ struct EventDay {
     let iso: String
     let events: [EventItem]
 
-    static func group(_ events: [Event], agenda: Agenda, locale: Localization, zone: ZoneOffsets, root: String) -> [EventDay] {
+    static func group(_ events: [Event], agenda: Agenda, locale: Localization, zone: ZoneOffsets, root: String,
+                      filesRoot: String? = nil) -> [EventDay] {
         var days: [EventDay] = []
         var current: (Day, [EventItem])?
         for event in events {
             let day = EventItem.local(event.start, zone).day
-            let item = EventItem(event, agenda: agenda, locale: locale, zone: zone, root: root, venueDataset: agenda.venuesDatasetID)
+            let item = EventItem(event, agenda: agenda, locale: locale, zone: zone, root: root, filesRoot: filesRoot,
+                                 venueDataset: agenda.venuesDatasetID)
             if current?.0 == day { current!.1.append(item) } else {
                 if let (d, items) = current { days.append(EventDay(label: DisplayFormat(locale).longDate(d), iso: d.description, events: items)) }
                 current = (day, [item])

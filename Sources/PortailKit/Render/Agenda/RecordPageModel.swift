@@ -50,7 +50,8 @@ struct RecordPageModel {
         if let agenda = catalog.agenda, agenda.venuesDatasetID == dataset.id {
             isVenue = true
             let events = agenda.upcoming(at: key)
-            days = EventDay.group(events, agenda: agenda, locale: locale, zone: ZoneOffsets(catalog.site.timeZone), root: "../../")
+            days = EventDay.group(events, agenda: agenda, locale: locale, zone: ZoneOffsets(catalog.site.timeZone), root: "../../",
+                                  filesRoot: chrome.filesRoot)
             hasEvents = !events.isEmpty
             eventsLabel = locale.plural("events", events.count)
             subscriptions = [Subscription(path: EventPaths.venueCalendar(key), urls: urls, label: locale["agenda_subscribe_venue"])]

@@ -23,6 +23,26 @@ public struct Localization: Sendable {
     public let longDatePattern: String
     /// French counts 0 and 1 as singular, English only 1.
     public let zeroIsSingular: Bool
+    /// The site's interface languages, the default first, when its pages are rendered in
+    /// several (`languages:` in site.yaml); empty otherwise. Set on the localizations pages
+    /// are rendered with: the language switch and `hreflang` links come from it.
+    public internal(set) var siteLanguages: [SiteLanguage] = []
+
+    /// The folder of this language's pages: `""` for the default language, `en/` for English.
+    var pathPrefix: String { siteLanguages.first.map { $0.code == language ? "" : language + "/" } ?? "" }
+
+    /// The localizations to render a site's pages with, in the order of `codes` (the default
+    /// first), each knowing the others.
+    static func site(_ codes: [String], from all: [String: Localization]) -> [Localization] {
+        let chosen = codes.compactMap { all[$0] }
+        guard chosen.count > 1 else { return chosen }
+        let languages = chosen.map { SiteLanguage(code: $0.language, tag: $0.tag, name: $0.strings["language_name"] ?? $0.language) }
+        return chosen.map { locale in
+            var locale = locale
+            locale.siteLanguages = languages
+            return locale
+        }
+    }
 
     /// A string by key; a missing key is a theme bug caught by the translation tests, shown as
     /// the key itself rather than as nothing.
@@ -83,4 +103,17 @@ public struct Localization: Sendable {
                                      weekdays: weekdays, longDatePattern: longDate,
                                      zeroIsSingular: zeroSingular), [])
     }
+}
+
+/// One interface language of a site, as links to its pages name it.
+public struct SiteLanguage: Sendable {
+    /// The translation file's name (`en`): the folder of its pages and their `hreflang`.
+    public let code: String
+    /// BCP 47 tag (`en-GB`), as in the `lang` of its pages.
+    public let tag: String
+    /// The language's name in itself (`English`, `Français`): the language switch's link.
+    public let name: String
+
+    /// The folder of its pages, `""` for the default language (`site` lists it first).
+    func prefix(in site: [SiteLanguage]) -> String { site.first?.code == code ? "" : code + "/" }
 }

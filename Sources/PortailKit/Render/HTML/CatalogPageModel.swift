@@ -51,7 +51,7 @@ struct CatalogPageModel {
         jsonLD = schema.catalogJSON().serialized()
         t = locale.strings
         heading = catalog.site.title
-        descriptionHTML = Markdown.html(catalog.site.description, topHeading: 2)
+        descriptionHTML = chrome.markdown(catalog.site.description, topHeading: 2)
         countLabel = locale.plural("datasets", catalog.datasets.count)
         datasets = catalog.datasets.map { dataset in
             Card(id: dataset.id, title: dataset.title, href: "datasets/\(dataset.id)/", summary: dataset.summary,

@@ -4,6 +4,8 @@ struct Chrome {
         let title: String
         let href: String
         let current: Bool
+        /// ` lang="…"` for a title of the content on a page in another language.
+        var langAttribute: String? = nil
     }
 
     /// A `<link rel="alternate">` of the head: where machines find the page's metadata and feeds.
@@ -13,10 +15,41 @@ struct Chrome {
         let title: String
     }
 
+    /// The same page in another language (`<link rel="alternate" hreflang>`, absolute).
+    struct LanguageAlternate {
+        let hreflang: String
+        let href: String
+    }
+
+    /// A link of the language switch: the same page in another language.
+    struct LanguageLink {
+        let code: String
+        let name: String
+        let href: String
+    }
+
     let lang: String
-    /// Prefix that leads from the page back to the site root (`../../`), so that every link is
-    /// relative and the portal works under any sub-path.
+    /// Prefix that leads from the page back to the root of the pages in its language (`../../`),
+    /// so that every link is relative and the portal works under any sub-path. Links between
+    /// pages start from it.
     let root: String
+    /// Prefix that leads from the page to the root of the files every language shares (assets,
+    /// data files, metadata, feeds, the API): `root` itself for pages in the default language,
+    /// one more `../` for pages under `en/`.
+    let filesRoot: String
+    /// Prefix that leads from the page to its own folder among the shared files: `""` for pages
+    /// in the default language (their files are beside them), `../../../datasets/<id>/` for
+    /// `en/datasets/<id>/index.html`.
+    let filesHere: String
+    /// The language of the content (titles, descriptions, data), when it is not the page's:
+    /// English pages show content written in the default language.
+    let contentLang: String?
+    /// ` lang="fr-FR"` for the elements holding content, on pages in another language; nil
+    /// (nothing) otherwise.
+    let contentLangAttribute: String?
+    let languageAlternates: [LanguageAlternate]
+    let languageLinks: [LanguageLink]
+    let hasLanguageLinks: Bool
     let pageTitle: String
     let metaDescription: String?
     let canonical: String?
@@ -40,15 +73,35 @@ struct Chrome {
     ///   - path: the page's output path (`datasets/x/index.html`).
     ///   - root: overrides the relative root (the 404 page is served at any depth, so it uses
     ///     the base URL's absolute path).
+    ///   - path: the page's output path in the default language (`datasets/x/index.html`);
+    ///     pages in another language are written under `<code>/` (``Localization/pathPrefix``).
     init(catalog: Catalog, locale: Localization, path: String, title: String?, description: String?,
          currentMenu: String?, root: String? = nil, alternates: [Alternate] = []) {
         let site = catalog.site
         let depth = path.split(separator: "/").count - 1
-        self.root = root ?? String(repeating: "../", count: depth)
+        let prefix = locale.pathPrefix
+        let prefixDepth = prefix.split(separator: "/").count
+        self.root = root.map { $0 + prefix } ?? String(repeating: "../", count: depth)
+        filesRoot = root ?? String(repeating: "../", count: depth + prefixDepth)
+        let folder = path.split(separator: "/").dropLast().map { $0 + "/" }.joined()
+        filesHere = prefix.isEmpty ? "" : filesRoot + folder
         lang = locale.tag
         pageTitle = title.map { "\($0) · \(site.title)" } ?? site.title
         metaDescription = description.flatMap { $0.isEmpty ? nil : $0 }
-        canonical = root == nil ? site.baseURL + Chrome.publicPath(path) : nil
+        canonical = root == nil ? site.baseURL + prefix + Chrome.publicPath(path) : nil
+        let languages = locale.siteLanguages
+        contentLang = prefix.isEmpty ? nil : languages.first?.tag
+        contentLangAttribute = contentLang.map { " lang=\"\($0)\"" }
+        // Search engines learn each page's versions; the 404 page has none to offer.
+        languageAlternates = root != nil || languages.count < 2 ? [] :
+            languages.map { LanguageAlternate(hreflang: $0.code, href: site.baseURL + $0.prefix(in: languages) + Chrome.publicPath(path)) }
+            + [LanguageAlternate(hreflang: "x-default", href: site.baseURL + Chrome.publicPath(path))]
+        let filesRoot = self.filesRoot
+        languageLinks = languages.filter { $0.code != locale.language }.map {
+            LanguageLink(code: $0.code, name: $0.name, href: filesRoot + $0.prefix(in: languages) + Chrome.publicPath(path))
+        }
+        hasLanguageLinks = !languageLinks.isEmpty
+        markdownLinks = prefix.isEmpty ? nil : (folder, filesRoot)
         siteTitle = site.title
         homeHref = self.root.isEmpty ? "./" : self.root
         var items = [MenuItem(title: locale["catalogue"], href: homeHref, current: currentMenu == "")]
@@ -59,11 +112,12 @@ struct Chrome {
         case .encrypted:
             items.append(MenuItem(title: locale["members_menu"], href: "\(self.root)members/index.html", current: currentMenu == "members"))
         case .separate(let url):
-            items.append(MenuItem(title: locale["members_menu"], href: url, current: false))
+            items.append(MenuItem(title: locale["members_menu"], href: url + prefix, current: false))
         case .none, .revealed: break
         }
         for page in catalog.pages where page.menuOrder != nil {
-            items.append(MenuItem(title: page.title, href: "\(self.root)pages/\(page.slug).html", current: currentMenu == page.slug))
+            items.append(MenuItem(title: page.title, href: "\(self.root)pages/\(page.slug).html", current: currentMenu == page.slug,
+                                  langAttribute: contentLangAttribute))
         }
         menu = items
         footerPublisher = locale.format("footer_published_by", ["publisher": site.publisher.name])
@@ -75,8 +129,43 @@ struct Chrome {
         licenceURL = site.licence.url
         noindex = root != nil || catalog.members.isRevealed
         csp = ContentSecurityPolicy.policy(catalog)
-        let prefix = self.root
-        self.alternates = alternates.map { Alternate(type: $0.type, href: prefix + $0.href, title: $0.title) }
+        self.alternates = alternates.map { Alternate(type: $0.type, href: filesRoot + $0.href, title: $0.title) }
+    }
+
+    /// For pages outside the default language: the page's folder among the shared files and
+    /// the path to their root, so that relative links of Markdown texts still find their files.
+    private let markdownLinks: (folder: String, filesRoot: String)?
+
+    /// HTML of a Markdown text of the content (see ``Markdown/html(_:topHeading:)``). On a page
+    /// under `en/`, a relative link to a file (`../autre/autre.csv`) leads to the shared file;
+    /// links to pages stay in the page's language.
+    func markdown(_ text: String, topHeading: Int) -> String {
+        guard let (folder, filesRoot) = markdownLinks else { return Markdown.html(text, topHeading: topHeading) }
+        return Markdown.html(text, topHeading: topHeading) { url in Chrome.sharedFileURL(url, folder: folder, filesRoot: filesRoot) }
+    }
+
+    /// A relative URL written on a page of `folder` (in the default language), as a page under
+    /// `<code>/` reaches it: nil (unchanged) for absolute URLs, fragments and pages, which every
+    /// language has (folders, `.html` outside `embed/`); through `filesRoot` for files.
+    static func sharedFileURL(_ url: String, folder: String, filesRoot: String) -> String? {
+        guard let first = url.first, first != "#", first != "/", first != "?",
+              url.range(of: "^[A-Za-z][A-Za-z0-9+.-]*:", options: .regularExpression) == nil else { return nil }
+        let end = url.firstIndex { $0 == "?" || $0 == "#" } ?? url.endIndex
+        var segments = folder.split(separator: "/").map(String.init)
+        let parts = url[..<end].split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        for (index, part) in parts.enumerated() {
+            switch part {
+            case "..":
+                guard !segments.isEmpty else { return nil }  // above the site: left as written
+                segments.removeLast()
+            case ".", "" where index < parts.count - 1: continue
+            default: segments.append(part)
+            }
+        }
+        if parts.last == "." || parts.last == ".." { segments.append("") }  // a folder
+        let resolved = segments.joined(separator: "/")
+        let isPage = (resolved.isEmpty || resolved.hasSuffix("/") || resolved.hasSuffix(".html")) && !resolved.hasPrefix("embed/")
+        return isPage ? nil : filesRoot + resolved + url[end...]
     }
 
     /// The feed, offered on every page that lists datasets.

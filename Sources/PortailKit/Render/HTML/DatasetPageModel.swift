@@ -71,7 +71,7 @@ struct DatasetPageModel {
         t = locale.strings
         title = dataset.title
         summary = dataset.summary
-        descriptionHTML = Markdown.html(dataset.description, topHeading: 3)
+        descriptionHTML = chrome.markdown(dataset.description, topHeading: 3)
         accessLabel = locale["access_\(dataset.access.rawValue)"]
         accessClass = dataset.access.rawValue
         recordsLabel = dataset.publishesRecords ? locale.plural("records", dataset.rowCount) : nil
@@ -126,7 +126,9 @@ struct DatasetPageModel {
             FieldRow(title: field.title, name: field.name, typeLabel: locale["type_\(field.type.rawValue)"],
                      description: field.description ?? "", isMembers: field.access == .members)
         }
-        table = dataset.publishesRecords ? TableModel(dataset: dataset, exports: exports, locale: locale) : nil
+        // Under `en/`, the table's chunks and the downloads are the shared files of the default language's folder.
+        let here = chrome.filesHere
+        table = dataset.publishesRecords ? TableModel(dataset: dataset, exports: exports, locale: locale, dataPrefix: here) : nil
         let hasMap = dataset.publishesRecords && dataset.geometry != nil
         map = hasMap ? MapModel(dataset: dataset, exports: exports, site: catalog.site, locale: locale, interactive: mapAvailable) : nil
         chart = exports.chart.map { ChartModel(data: $0, dataset: dataset, locale: locale, id: "graphique-svg") }
@@ -136,25 +138,25 @@ struct DatasetPageModel {
         chartEmbed = chart == nil ? nil : EmbedCode(dataset: dataset, view: "chart", title: locale.format("embed_title_chart", ["title": dataset.title]), site: site, locale: locale)
         self.exports = exports.files.map { file in
             ExportLink(label: file.format.label, description: locale[file.format.descriptionKey],
-                       href: String(file.path.dropFirst("datasets/\(dataset.id)/".count)),
+                       href: here + String(file.path.dropFirst("datasets/\(dataset.id)/".count)),
                        sizeLabel: format.byteSize(file.byteSize), mediaType: file.format.mediaType)
         }
         hasExports = !self.exports.isEmpty
         var links: [ExportLink] = [
-            ExportLink(label: "DCAT", description: locale["metadata_dcat"], href: "dataset.ttl", sizeLabel: "Turtle", mediaType: "text/turtle"),
-            ExportLink(label: "DCAT", description: locale["metadata_dcat"], href: "dataset.rdf", sizeLabel: "RDF/XML", mediaType: "application/rdf+xml"),
-            ExportLink(label: "DCAT", description: locale["metadata_dcat"], href: "dataset.jsonld", sizeLabel: "JSON-LD", mediaType: "application/ld+json"),
+            ExportLink(label: "DCAT", description: locale["metadata_dcat"], href: here + "dataset.ttl", sizeLabel: "Turtle", mediaType: "text/turtle"),
+            ExportLink(label: "DCAT", description: locale["metadata_dcat"], href: here + "dataset.rdf", sizeLabel: "RDF/XML", mediaType: "application/rdf+xml"),
+            ExportLink(label: "DCAT", description: locale["metadata_dcat"], href: here + "dataset.jsonld", sizeLabel: "JSON-LD", mediaType: "application/ld+json"),
         ]
         if dataset.publishesRecords {
             links += [
-                ExportLink(label: "Data Package", description: locale["metadata_datapackage"], href: "datapackage.json", sizeLabel: "Frictionless", mediaType: "application/json"),
-                ExportLink(label: "Table Schema", description: locale["metadata_schema"], href: "schema.json", sizeLabel: "Frictionless", mediaType: "application/json"),
-                ExportLink(label: "CSVW", description: locale["metadata_csvw"], href: "\(dataset.id).csv-metadata.json", sizeLabel: "W3C", mediaType: "application/csvm+json"),
-                ExportLink(label: "API", description: locale["metadata_api"], href: "../../api/datasets/\(dataset.id)/records/1.json", sizeLabel: "JSON", mediaType: "application/json"),
+                ExportLink(label: "Data Package", description: locale["metadata_datapackage"], href: here + "datapackage.json", sizeLabel: "Frictionless", mediaType: "application/json"),
+                ExportLink(label: "Table Schema", description: locale["metadata_schema"], href: here + "schema.json", sizeLabel: "Frictionless", mediaType: "application/json"),
+                ExportLink(label: "CSVW", description: locale["metadata_csvw"], href: here + "\(dataset.id).csv-metadata.json", sizeLabel: "W3C", mediaType: "application/csvm+json"),
+                ExportLink(label: "API", description: locale["metadata_api"], href: chrome.filesRoot + "api/datasets/\(dataset.id)/records/1.json", sizeLabel: "JSON", mediaType: "application/json"),
             ]
         }
         metadataLinks = links
-        members = MembersSectionModel(dataset: dataset, catalog: catalog, locale: locale, root: chrome.root)
+        members = MembersSectionModel(dataset: dataset, catalog: catalog, locale: locale, chrome: chrome)
         if dataset.access == .members {
             // Members are pointed to their edition; others learn whom to ask.
             membersNotice = locale.format(members == nil ? "members_only_text" : "members_only_text_published",

@@ -18,6 +18,10 @@ struct HTMLRenderer {
 
     /// Every page as (output path, HTML), rendered concurrently and returned sorted by path,
     /// and the paths of those taken from the cache, the same as in the previous build.
+    ///
+    /// Pages are rendered in every interface language of the site (`languages:`): the default
+    /// one at the root, each other under `<code>/`. Embeds, widgets (which hold every language
+    /// already), charts and feeds are rendered once.
     func render(exports: [String: DatasetExports]) async throws -> (pages: [(String, Data)], unchanged: Set<String>) {
         let locale = theme.localization
         let catalog = self.catalog
@@ -25,6 +29,8 @@ struct HTMLRenderer {
         let mapAvailable = self.mapAvailable
         let schema = SchemaOrgBuilder(catalog: catalog, exports: exports, locale: locale, urls: SiteURLs(catalog.site))
         let reuse = self.reuse
+        let languages = catalog.site.languages.isEmpty ? [catalog.site.language] : catalog.site.languages
+        let locales = Localization.site(languages, from: theme.localizations)
         // The long runs of pages are units that the cache can keep: tasks return their unit's
         // name with their pages, so that the unit's pages can be stored together.
         return try await withThrowingTaskGroup(of: (unit: String?, pages: [(String, Data)]).self) { group in
@@ -43,28 +49,49 @@ struct HTMLRenderer {
                 group.addTask { (nil, try work()) }
             }
             if let agenda = catalog.agenda {
+                // One unit for every language: the cache keeps the agenda's pages together.
                 let renderer = AgendaRenderer(catalog: catalog, agenda: agenda, theme: theme)
-                unit("agenda", key: reuse?.1.agenda(),
-                     [{ try renderer.pages() }, { try renderer.eventPages() }, { renderer.feeds() }]
-                        + (0..<Self.parts).map { part in { try renderer.widgets(part: part, of: Self.parts) } })
+                var tasks: [@Sendable () throws -> [(String, Data)]] = [{ renderer.feeds() }]
+                for locale in locales {
+                    tasks += [{ try renderer.pages(locale) }, { try renderer.eventPages(locale) }]
+                }
+                tasks += (0..<Self.parts).map { part in { try renderer.widgets(part: part, of: Self.parts) } }
+                unit("agenda", key: reuse?.1.agenda(), tasks)
             }
             for dataset in catalog.datasets where dataset.hasRecordPages {
                 let renderer = RecordPagesRenderer(dataset: dataset, catalog: catalog, theme: theme)
                 unit("records:\(dataset.id)", key: reuse?.1.records(dataset),
-                     (0..<Self.parts).map { part in { try renderer.pages(part: part, of: Self.parts) } })
+                     (0..<Self.parts).map { part in { try renderer.pages(locales, part: part, of: Self.parts) } })
             }
-            always {
-                [("index.html", Data(try theme.render(CatalogPageModel(catalog: catalog, locale: locale, schema: schema), template: "index").utf8))]
-            }
-            always {
-                [("404.html", Data(try theme.render(NotFoundPageModel(catalog: catalog, locale: locale), template: "404").utf8))]
+            for locale in locales {
+                let prefix = locale.pathPrefix
+                always {
+                    [(prefix + "index.html", Data(try theme.render(CatalogPageModel(catalog: catalog, locale: locale, schema: schema), template: "index").utf8))]
+                }
+                always {
+                    [(prefix + "404.html", Data(try theme.render(NotFoundPageModel(catalog: catalog, locale: locale), template: "404").utf8))]
+                }
+                for dataset in catalog.datasets {
+                    always {
+                        let model = DatasetPageModel(dataset: dataset, exports: exports[dataset.id] ?? .none, catalog: catalog,
+                                                     locale: locale, schema: schema, mapAvailable: mapAvailable)
+                        return [(prefix + "datasets/\(dataset.id)/index.html", Data(try theme.render(model, template: "dataset").utf8))]
+                    }
+                }
+                if let edition = catalog.members.edition {
+                    always {
+                        let model = MembersPageModel(edition: edition, catalog: catalog, locale: locale)
+                        return [(prefix + "members/index.html", Data(try theme.render(model, template: "members").utf8))]
+                    }
+                }
+                for page in catalog.pages {
+                    always {
+                        let model = MarkdownPageModel(page: page, catalog: catalog, locale: locale)
+                        return [(prefix + "pages/\(page.slug).html", Data(try theme.render(model, template: "page").utf8))]
+                    }
+                }
             }
             for dataset in catalog.datasets {
-                always {
-                    let model = DatasetPageModel(dataset: dataset, exports: exports[dataset.id] ?? .none, catalog: catalog,
-                                                 locale: locale, schema: schema, mapAvailable: mapAvailable)
-                    return [("datasets/\(dataset.id)/index.html", Data(try theme.render(model, template: "dataset").utf8))]
-                }
                 guard dataset.publishesRecords, let datasetExports = exports[dataset.id] else { continue }
                 // Embeddable views: the table always, the map and the chart when the dataset has them.
                 var views = ["table"]
@@ -82,18 +109,6 @@ struct HTMLRenderer {
                         let svg = ChartSVG(data: chart, fields: dataset.fields, locale: locale, id: "graphique").render()
                         return [("datasets/\(dataset.id)/chart.svg", Data(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg).utf8))]
                     }
-                }
-            }
-            if let edition = catalog.members.edition {
-                always {
-                    let model = MembersPageModel(edition: edition, catalog: catalog, locale: locale)
-                    return [("members/index.html", Data(try theme.render(model, template: "members").utf8))]
-                }
-            }
-            for page in catalog.pages {
-                always {
-                    let model = MarkdownPageModel(page: page, catalog: catalog, locale: locale)
-                    return [("pages/\(page.slug).html", Data(try theme.render(model, template: "page").utf8))]
                 }
             }
             var pages: [(String, Data)] = []

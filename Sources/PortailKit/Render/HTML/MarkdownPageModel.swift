@@ -11,7 +11,7 @@ struct MarkdownPageModel {
                         description: description, currentMenu: page.slug)
         t = locale.strings
         title = page.title
-        bodyHTML = Markdown.html(page.markdown, topHeading: 2)
+        bodyHTML = chrome.markdown(page.markdown, topHeading: 2)
     }
 }
 

@@ -12,7 +12,7 @@ struct MembersSectionModel {
     let isMembersOnly: Bool
     let config: String
 
-    init?(dataset: Dataset, catalog: Catalog, locale: Localization, root: String) {
+    init?(dataset: Dataset, catalog: Catalog, locale: Localization, chrome: Chrome) {
         guard dataset.hasRestrictedData else { return nil }
         datasetID = dataset.id
         isMembersOnly = dataset.access == .members
@@ -22,16 +22,16 @@ struct MembersSectionModel {
             isEncrypted = true
             text = locale[isMembersOnly ? "members_locked_dataset" : "members_locked_columns"]
             linkLabel = locale["members_open_link"]
-            href = root + "members/index.html"
+            href = chrome.root + "members/index.html"
         case .separate(let url):
             isEncrypted = false
             text = locale["members_separate_text"]
             linkLabel = locale["members_separate_link"]
-            href = url + "datasets/\(dataset.id)/"
+            href = url + locale.pathPrefix + "datasets/\(dataset.id)/"
         case .none, .revealed:
             return nil
         }
-        config = MembersPageModel.config(root: root, locale: locale, dataset: dataset.id, table: isMembersOnly)
+        config = MembersPageModel.config(root: chrome.filesRoot, locale: locale, dataset: dataset.id, table: isMembersOnly)
     }
 }
 
@@ -58,7 +58,7 @@ struct MembersPageModel {
             let detail = locale[entry.sideFields.isEmpty ? "members_item_dataset" : "members_item_columns"]
             return Item(title: entry.dataset.title, href: "../datasets/\(entry.dataset.id)/", id: entry.dataset.id, detail: detail)
         }
-        config = Self.config(root: "../", locale: locale, dataset: nil, table: false)
+        config = Self.config(root: chrome.filesRoot, locale: locale, dataset: nil, table: false)
     }
 
     /// JSON for members.js: where the edition is, and the messages it shows.
