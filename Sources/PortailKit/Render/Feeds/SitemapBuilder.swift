@@ -2,25 +2,28 @@
 /// The 404 page is left out: it is not content for search engines.
 enum SitemapBuilder {
     static func sitemap(_ catalog: Catalog, urls: SiteURLs) -> String {
-        var entries: [(String, Day?)] = [(urls.base, catalog.datasets.map(\.modified).max())]
-        entries += catalog.datasets.map { (urls.datasetPage($0), $0.modified) }
-        entries += catalog.pages.map { (urls.page($0), nil) }
+        // Paths from the site root; pages in the other interface languages follow, under `<code>/`.
+        var pages: [(String, Day?)] = [("", catalog.datasets.map(\.modified).max())]
+        pages += catalog.datasets.map { ("datasets/\($0.id)/", $0.modified) }
+        pages += catalog.pages.map { ("pages/\($0.slug).html", nil) }
         for dataset in catalog.datasets where dataset.hasRecordPages {
-            entries += dataset.recordKeys.map { (urls.absolute("datasets/\(dataset.id)/\($0).html"), dataset.modified) }
+            pages += dataset.recordKeys.map { ("datasets/\(dataset.id)/\($0).html", dataset.modified) }
         }
         if let agenda = catalog.agenda {
-            entries.append((urls.absolute("agenda/index.html"), nil))
-            entries.append((urls.absolute("agenda/contribuer.html"), nil))
+            pages.append(("agenda/index.html", nil))
+            pages.append(("agenda/contribuer.html", nil))
             let zone = ZoneOffsets(catalog.site.timeZone)
             var months: [String] = []
             for event in agenda.events {
                 let day = DateTime(epochSeconds: event.start.epochSeconds, offsetSeconds: zone.offset(atInstant: event.start.epochSeconds)).local.day
                 let path = EventPaths.month(year: day.year, month: day.month)
                 if !months.contains(path) { months.append(path) }
-                entries.append((urls.absolute(EventPaths.page(event)), event.updated?.local.day))
+                pages.append((EventPaths.page(event), event.updated?.local.day))
             }
-            entries += months.sorted().map { (urls.absolute($0), nil) }
+            pages += months.sorted().map { ($0, nil) }
         }
+        let prefixes = [""] + catalog.site.languages.dropFirst().map { $0 + "/" }
+        let entries = prefixes.flatMap { prefix in pages.map { (urls.absolute(prefix + $0.0), $0.1) } }
         var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for (loc, modified) in entries {
             out += "  <url><loc>\(AtomFeedBuilder.xml(loc))</loc>"
