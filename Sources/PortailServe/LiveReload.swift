@@ -96,7 +96,7 @@ enum LiveReload {
               failures += 1;
               if (failures === 3) console.info(text.lost);
             }).then(function () {
-              setTimeout(poll, failures > 2 ? 2000 : 150);
+              setTimeout(poll, failures > 2 ? 2000 : 100);
             });
           }
           poll();

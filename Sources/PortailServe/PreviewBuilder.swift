@@ -4,8 +4,9 @@ import PortailKit
 /// Builds the portal for the preview, keeping what each build can give the next one (a
 /// ``RenderCache``), and remembers how the last build went for the pages that are open.
 ///
-/// A failed build leaves the output folder as it was (``StagingDirectory``), so the preview
-/// goes on serving the last good build while the pages show the errors.
+/// Builds write in place (``SyncDirectory``): only files whose bytes changed are written, and
+/// content errors stop a build before anything is, so the preview goes on serving the last
+/// good build while the pages show the errors.
 public actor PreviewBuilder {
     /// How the last build went, as `/__portail/status` gives it to open pages.
     public struct Status: Sendable, Codable, Equatable {
@@ -41,6 +42,8 @@ public actor PreviewBuilder {
     public let output: URL
     private let makeOptions: @Sendable () throws -> BuildOptions
     private let cache = RenderCache()
+    /// The files of the output folder, as the last good build left them (nil: read the folder).
+    private var produced: Set<String>?
     public private(set) var status = Status(build: 0, state: "ok", seconds: 0, problems: [])
 
     /// `makeOptions` is called for each build: the build date is read again each time.
@@ -55,33 +58,30 @@ public actor PreviewBuilder {
         let start = ContinuousClock.now
         var diagnostics: [Diagnostic] = []
         var succeeded = false
-        var aside: URL?
         do {
             var options = try makeOptions()
             options.cache = cache
-            let staging = try StagingDirectory(output: output)
-            let result = await Pipeline.run(options, to: staging)
+            // In place: files whose inputs did not change are not touched (see SyncDirectory).
+            let destination = try SyncDirectory(output: output, existing: produced)
+            let result = await Pipeline.run(options, to: destination)
             diagnostics = result.diagnostics
             if result.succeeded {
-                aside = try staging.commitKeepingPrevious()
+                destination.finish()
+                produced = destination.produced
                 succeeded = true
             } else {
-                staging.abort()
+                // Content errors stop before anything is written; a failure while writing may
+                // have written some files: the folder is read again next time.
+                produced = nil
             }
         } catch {
+            produced = nil
             diagnostics = [Diagnostic(.unreadableFile, "\(error)", at: .file(output.path))]
         }
         let elapsed = start.duration(to: .now)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         status = Status(build: status.build + (succeeded ? 1 : 0), state: succeeded ? "ok" : "failed",
                         seconds: (seconds * 1000).rounded() / 1000, problems: diagnostics.map(Problem.init))
-        // The previous tree is removed in the background, under a name of its own so that the
-        // next build's commit never meets it: the pages hear about the new build at once.
-        if let aside {
-            let unique = aside.deletingLastPathComponent().appendingPathComponent(aside.lastPathComponent + "-\(status.build)")
-            let doomed = (try? FileManager.default.moveItem(at: aside, to: unique)) != nil ? unique : aside
-            Task.detached(priority: .background) { try? FileManager.default.removeItem(at: doomed) }
-        }
         let counts = cache.takeCounts()
         return (succeeded, diagnostics, counts.reused, counts.rendered)
     }

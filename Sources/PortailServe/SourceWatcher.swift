@@ -7,7 +7,7 @@ import Foundation
 public struct SourceWatcher: Sendable {
     let roots: [URL]
     /// Time between two looks.
-    var interval: Duration = .milliseconds(80)
+    var interval: Duration = .milliseconds(50)
 
     public init(roots: [URL]) {
         self.roots = roots

@@ -112,17 +112,10 @@ public final class StagingDirectory: OutputDestination {
     /// previous output (`.git`, `.gitkeep`, a host's `.well-known`) are carried over: they belong
     /// to whoever publishes the folder, not to the build.
     public func commit() throws {
-        if let aside = try commitKeepingPrevious() { try FileManager.default.removeItem(at: aside) }
-    }
-
-    /// Like ``commit()``, but leaves the previous output in a folder beside it and returns that
-    /// folder, for the caller to remove when it has time: `portail serve` tells the open pages
-    /// about the new build first.
-    public func commitKeepingPrevious() throws -> URL? {
         let fm = FileManager.default
         guard let previous else {
             try fm.moveItem(at: staging, to: output)
-            return nil
+            return
         }
         let trash = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).portail-previous")
         if fm.fileExists(atPath: trash.path) { try fm.removeItem(at: trash) }
@@ -144,7 +137,7 @@ public final class StagingDirectory: OutputDestination {
         guard kept.isEmpty else {
             throw OutputError("could not carry \(kept.joined(separator: ", ")) over to the new output; the previous output is kept in \(trash.path)")
         }
-        return trash
+        try fm.removeItem(at: trash)
     }
 
     /// Drops the staging folder; the previous output is untouched.

@@ -100,3 +100,54 @@ struct IncrementalBuildTests {
         #expect(cache.takeCounts().reused == 0)
     }
 }
+
+/// `portail serve` rebuilds in place (``SyncDirectory``): the folder must end up as a clean
+/// build would write it, stale files deleted, unchanged files not rewritten.
+@Suite("Builds in place")
+struct SyncDirectoryTests {
+    static func tree(_ folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        // Hidden top-level entries are the publisher's, left out of the walk; the build's own
+        // (.htaccess) is compared too.
+        for path in SyncDirectory.files(in: folder).union([".htaccess"]) {
+            files[path] = try Data(contentsOf: folder.appendingPathComponent(path))
+        }
+        return files
+    }
+
+    @Test("an in-place rebuild after changes leaves the tree of a clean build, and leaves unchanged files alone")
+    func inPlace() async throws {
+        let site = try IncrementalBuildTests.Site()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let output = site.root.appendingPathComponent("Output")
+        let cache = RenderCache()
+
+        var first = try SyncDirectory(output: output)
+        #expect(await Pipeline.run(site.options(cache: cache), to: first).succeeded)
+        first.finish()
+        let before = try Self.tree(output)
+        let index = output.appendingPathComponent("datasets/salles/index.html").path
+        let csv = output.appendingPathComponent("datasets/seances/seances.csv").path
+        let inode = { (path: String) in (try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? NSNumber)?.intValue }
+        let (indexInode, csvInode) = (try inode(index), try inode(csv))
+
+        // Change one dataset, delete another: its files must go.
+        try site.edit("datasets/salles/salles.csv") { $0.replacingOccurrences(of: ";Brest;", with: ";Brest-Plage;") }
+        try FileManager.default.removeItem(at: site.content.appendingPathComponent("datasets/distributeurs"))
+        first = try SyncDirectory(output: output, existing: first.produced)
+        #expect(await Pipeline.run(site.options(cache: cache), to: first).succeeded)
+        #expect(first.finish() > 0)
+        let after = try Self.tree(output)
+
+        let clean = MemoryOutput()
+        #expect(await Pipeline.run(site.options(cache: nil), to: clean).succeeded)
+        IncrementalBuildTests.expectSameTree(after, clean.files, "in place")
+        #expect(!after.keys.contains { $0.hasPrefix("datasets/distributeurs/") })
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("datasets/distributeurs").path))
+        #expect(after["datasets/salles/index.html"] != before["datasets/salles/index.html"])
+        // A changed file is a new file (renamed over the old one); an unchanged one is the same.
+        #expect(try inode(index) != indexInode)
+        #expect(try inode(csv) == csvInode)
+        #expect(first.writtenCount < after.count / 2, "\(first.writtenCount) of \(after.count) files written")
+    }
+}
