@@ -50,6 +50,7 @@ public enum NewPortal {
           Les données ouvertes de **mon organisation** : modifiez ce texte dans Content/site.yaml.
         base_url: https://donnees.example.org/
         language: fr
+        # languages: [fr, en]                # l'interface aussi en anglais, sous en/
         publisher:
           name: Mon organisation
           url: https://www.example.org/
