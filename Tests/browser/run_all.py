@@ -5,9 +5,9 @@ usage: run_all.py OUTPUT_DIR
 
 Exits 0 without running anything (and says so) when Chromium, chromedriver or selenium is
 missing; otherwise runs test_catalogue.py, test_table.py, test_map.py, test_embed.py,
-test_views.py, test_agenda.py, test_widget.py, test_contribute.py, test_members.py and
-test_screenshots.py one after the other, prints their lines, and ends with the total
-"N passed, M failed". test_members.py builds its own copy of the example with a members'
+test_views.py, test_agenda.py, test_widget.py, test_contribute.py, test_members.py,
+test_screenshots.py, test_serve.py and test_languages.py one after the other, prints their
+lines, and ends with the total "N passed, M failed". test_members.py builds its own copy of the example with a members'
 passphrase (it needs a portail binary in .build), and so does test_screenshots.py for the
 members' page when OUTPUT_DIR has none. The screenshots go to $PORTAIL_SCREENSHOTS, else to
 .artifacts/screenshots/. See README.md.
@@ -25,7 +25,8 @@ sys.path.insert(0, HERE)
 import browserkit  # noqa: E402
 
 TESTS = ("test_catalogue.py", "test_table.py", "test_map.py", "test_embed.py", "test_views.py", "test_agenda.py",
-         "test_widget.py", "test_contribute.py", "test_members.py", "test_screenshots.py", "test_serve.py")
+         "test_widget.py", "test_contribute.py", "test_members.py", "test_screenshots.py", "test_serve.py",
+         "test_languages.py")
 SUMMARY = re.compile(r"^(\d+) passed, (\d+) failed$")
 
 
