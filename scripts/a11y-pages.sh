@@ -5,7 +5,7 @@
 # event pages and widgets that differ only by their data. Kept, in sorted order, so that the
 # choice is the same on every run: every page but those runs; the first 3 record pages of each
 # dataset and the first with events; the first 3 event pages and the first cancelled one; the
-# first 3 widgets and the first with events.
+# first 3 widgets and the first with events; the same in every interface language's folder.
 #   usage: scripts/a11y-pages.sh OUTPUT FOLDER
 set -euo pipefail
 output=$1 folder=$2
@@ -26,9 +26,18 @@ keep_first() {
   done
 }
 
-for dataset in "$folder"/datasets/*/; do
-  keep_first "datasets/$(basename "$dataset")" 3 'class="event__title"'
+# The pages of each interface language: the default's at the root, the others' in a folder
+# of their own (en/, with `languages: [fr, en]`), cut the same way.
+prefixes=("")
+for dir in "$folder"/*/; do
+  [ -f "$dir/index.html" ] && [ -d "$dir/datasets" ] && prefixes+=("$(basename "$dir")/")
 done
-keep_first agenda/events 3 'schema.org/EventCancelled'
+for prefix in "${prefixes[@]}"; do
+  for dataset in "$folder/${prefix}"datasets/*/; do
+    [ -d "$dataset" ] || continue
+    keep_first "${prefix}datasets/$(basename "$dataset")" 3 'class="event__title"'
+  done
+  keep_first "${prefix}agenda/events" 3 'schema.org/EventCancelled'
+done
 keep_first embed/agenda 3 'class="event__title"'
 echo "a11y-pages: $(find "$folder" -name '*.html' | wc -l) of $(find "$output" -name '*.html' | wc -l) pages kept in $folder"
