@@ -70,11 +70,10 @@ struct Chrome {
     let csp: String
 
     /// - Parameters:
-    ///   - path: the page's output path (`datasets/x/index.html`).
-    ///   - root: overrides the relative root (the 404 page is served at any depth, so it uses
-    ///     the base URL's absolute path).
     ///   - path: the page's output path in the default language (`datasets/x/index.html`);
     ///     pages in another language are written under `<code>/` (``Localization/pathPrefix``).
+    ///   - root: overrides the relative root (the 404 page is served at any depth, so it uses
+    ///     the base URL's absolute path).
     init(catalog: Catalog, locale: Localization, path: String, title: String?, description: String?,
          currentMenu: String?, root: String? = nil, alternates: [Alternate] = []) {
         let site = catalog.site
