@@ -21,7 +21,7 @@ help:
 	@echo "make test       unit, snapshot and end-to-end tests, then validate the example portal"
 	@echo "make check      check Content/ and the theme without writing anything"
 	@echo "make snapshots  re-record the snapshot tests' expected output"
-	@echo "make bench      benchmark a synthetic 600,000-row portal"
+	@echo "make bench      benchmark: Portail against Hugo and Jekyll on the shared workload (S=1, S=10), and a 600,000-row portal"
 
 ## System packages: installed only when missing (apt-get as root, else through sudo).
 deps:
@@ -92,7 +92,9 @@ test: unit validate
 snapshots: deps
 	RECORD_SNAPSHOTS=1 $(SWIFT) test --filter Snapshot
 
+## BENCH_SCALES (default "1 10") and BENCH_RUNS (default 3) choose the scales and the runs.
 bench: release
+	SHARED=$(SHARED) scripts/bench-anchors.sh
 	scripts/bench.sh
 
 clean:
