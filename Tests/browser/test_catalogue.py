@@ -303,9 +303,12 @@ def main():
             report.check("Enter in the field filters at once without leaving the page",
                          driver.execute_script("return window.__stillHere === true;") and state(driver)["shown"] == expected)
             field.send_keys(Keys.TAB)
+            summary = driver.execute_script("const a = document.activeElement; return a && a.tagName === 'SUMMARY' && a.parentElement.id === 'facettes' && a.parentElement.open;")
+            report.check("Tab from the field goes to the facets' disclosure (open on a wide screen)", summary is True, repr(summary))
+            driver.switch_to.active_element.send_keys(Keys.TAB)
             focused = driver.execute_script("const a = document.activeElement; return a && a.closest('#facettes') ? a.name + '=' + a.value : (a && a.id);")
             first_box = options[0]["items"][0]
-            report.check("Tab from the field goes to the first facet box", focused == "%s=%s" % (first_box["name"], first_box["value"]), repr(focused))
+            report.check("the next Tab goes to the first facet box", focused == "%s=%s" % (first_box["name"], first_box["value"]), repr(focused))
             driver.switch_to.active_element.send_keys(Keys.SPACE)
             wanted = expected_for(config, cards, "cinema", {first_box["name"]: [first_box["value"]]})
             wait_shown(driver, wanted)
@@ -316,7 +319,38 @@ def main():
             crash(report, error)
         finally:
             driver.quit()
+        check_phone(report, server.base, output)
     return report.finish()
+
+
+def check_phone(report, base, output):
+    """On a phone the facets start folded, so the datasets come first; the disclosure opens
+    from the keyboard, and an address that ticks a facet opens it."""
+    driver = make_driver(375, 800, mobile=True)
+    try:
+        console = Console(driver, tile_hosts(output))
+        driver.get(base + "index.html")
+        wait_for(driver, "return document.readyState === 'complete';", 10)
+        folded = driver.execute_script("""const d = document.getElementById('facettes');
+            const first = document.querySelector('#jeux > li');
+            return {open: d.open, cardTop: Math.round(first.getBoundingClientRect().top),
+                    facetsBottom: Math.round(d.getBoundingClientRect().bottom)};""")
+        report.check("at 375 px the facets start folded, and the datasets follow them at once",
+                     folded["open"] is False and folded["cardTop"] - folded["facetsBottom"] < 150, repr(folded))
+        summary = driver.find_element(By.CSS_SELECTOR, "#facettes > summary")
+        summary.send_keys(Keys.ENTER)
+        report.check("Enter on the disclosure unfolds the facets",
+                     driver.execute_script("return document.getElementById('facettes').open;") is True)
+        box = driver.execute_script("const b = document.querySelector('#facettes input[type=checkbox]'); return b.name + '=' + encodeURIComponent(b.value);")
+        driver.get(base + "index.html?" + box)
+        wait_for(driver, "return document.readyState === 'complete';", 10)
+        report.check("an address that ticks a facet opens them", driver.execute_script(
+            "return document.getElementById('facettes').open;") is True, box)
+        report.no_console_errors("no console error on a phone", console)
+    except Exception as error:  # noqa: BLE001 — any crash is a failed check
+        crash(report, error)
+    finally:
+        driver.quit()
 
 
 if __name__ == "__main__":

@@ -3,9 +3,11 @@
 public struct Agenda: Sendable {
     /// The dataset holding the events.
     public let datasetID: String
-    /// That dataset's title and summary: the agenda page's heading and introduction.
+    /// That dataset's title and summary (for search results and link previews, cut short).
     public let title: String
     public let summary: String
+    /// The first paragraph of that dataset's description, whole: the agenda page's introduction.
+    public let introduction: String
     /// The dataset holding the venues (the cinemas).
     public let venuesDatasetID: String
     /// Every event, sorted by start, then id.

@@ -28,6 +28,7 @@ enum CatalogBuilder {
             // Public agendas only: a members-only agenda publishes no event.
             let published = events.access == .public ? (tables[events.id]?.events ?? []) : []
             agenda = Agenda(datasetID: events.id, title: events.title, summary: summary(of: events.description),
+                            introduction: summary(of: events.description, limit: .max),
                             venuesDatasetID: roles.venuesDataset,
                             events: published.sorted { ($0.start, $0.id) < ($1.start, $1.id) },
                             venues: tables[roles.venuesDataset]?.venues ?? [:], today: buildDate)

@@ -193,6 +193,12 @@
   }
 
   readAddress();
+  // On a phone the facets would push the datasets two screens down: they start folded,
+  // unless the address ticks some.
+  if (facetsBox && facetsBox.tagName === 'DETAILS' && window.matchMedia('(max-width: 40em)').matches &&
+      !checkboxes.some((box) => box.checked)) {
+    facetsBox.open = false;
+  }
   // Without filters in the address the server's page is already right: skip the work, and
   // leave the address untouched.
   if (isFiltered(readControls())) apply();

@@ -48,7 +48,7 @@ struct AgendaPageModel {
                                      Chrome.Alternate(type: "application/atom+xml", href: "agenda/feed.atom", title: locale["agenda_feed"])])
         t = locale.strings
         heading = title
-        intro = agenda.summary
+        intro = agenda.introduction
         isIndex = month == nil
         let events: [Event]
         if let month {

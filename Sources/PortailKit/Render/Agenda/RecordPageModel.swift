@@ -53,7 +53,7 @@ struct RecordPageModel {
             days = EventDay.group(events, agenda: agenda, locale: locale, zone: ZoneOffsets(catalog.site.timeZone), root: "../../",
                                   filesRoot: chrome.filesRoot)
             hasEvents = !events.isEmpty
-            eventsLabel = locale.plural("events", events.count)
+            eventsLabel = events.isEmpty ? locale["record_no_events"] : locale.plural("events", events.count)
             subscriptions = [Subscription(path: EventPaths.venueCalendar(key), urls: urls, label: locale["agenda_subscribe_venue"])]
             let widget = urls.absolute(EventPaths.widget(key))
             // The code is pasted into other sites: the venue's name is escaped for an attribute.
