@@ -21,6 +21,7 @@ help:
 	@echo "make test       unit, snapshot and end-to-end tests, then validate the example portal"
 	@echo "make check      check Content/ and the theme without writing anything"
 	@echo "make snapshots  re-record the snapshot tests' expected output"
+	@echo "make a11y-all   axe (WCAG 2.1 A/AA) on every page of the example, not only each kind (long)"
 	@echo "make bench      benchmark: Portail against Hugo and Jekyll on the shared workload (S=1, S=10), and a 600,000-row portal"
 
 ## System packages: installed only when missing (apt-get as root, else through sudo).
@@ -88,6 +89,12 @@ validate: portal $(TOOLS_VENV)/.installed
 	fi
 
 test: unit validate
+
+## axe on every page of the example (make test runs it on every kind of page): slow, not in CI.
+.PHONY: a11y-all
+a11y-all: portal
+	$(MAKE) --no-print-directory $(VALIDATE_VENV)/bin/python
+	SHARED=$(SHARED) VALIDATE_VENV=$(VALIDATE_VENV) scripts/a11y-all.sh Output
 
 snapshots: deps
 	RECORD_SNAPSHOTS=1 $(SWIFT) test --filter Snapshot
