@@ -9,12 +9,20 @@ struct Build: AsyncParsableCommand {
             The build writes into a temporary folder beside the output and swaps it in at the end: \
             when the content has errors, the previous output stays exactly as it was. Files whose \
             bytes did not change keep their modification time.
+
+            Builds are incremental: a cache beside the output (.<output>.portail-cache.json) says \
+            which inputs each part of the output was made from, and parts whose inputs did not \
+            change are kept rather than rendered again; when nothing changed, the build stops at \
+            once. --full ignores the cache.
             """)
 
     @OptionGroup var options: SharedOptions
 
     @Option(name: .long, help: ArgumentHelp("Where to write the portal.", valueName: "dir"))
     var output = "Output"
+
+    @Flag(name: .long, help: "Render everything, ignoring what the previous build left (the output is the same).")
+    var full = false
 
     @Option(name: .customLong("members-output"),
             help: ArgumentHelp("With members.mode: separate, where to write the members' tree (public and members-only data), to be served behind the host's authentication.", valueName: "dir"))
@@ -34,7 +42,8 @@ struct Build: AsyncParsableCommand {
 
     func run() async throws {
         let start = Date()
-        let buildOptions = try options.buildOptions()
+        var buildOptions = try options.buildOptions()
+        buildOptions.generator = PortailVersion.identity
         var trees = [(options: buildOptions, output: output)]
         if let membersOutput {
             trees[0].options.writesMembersTree = true
@@ -43,9 +52,28 @@ struct Build: AsyncParsableCommand {
             members.membersPassphrase = nil
             trees.append((members, membersOutput))
         }
+        // Incremental builds for one tree (with a separate members' tree, both are rendered whole).
+        let outputURL = URL(fileURLWithPath: output)
+        var inputs: String?
+        if trees.count == 1 {
+            let cache = full ? RenderCache() : RenderCache.load(for: outputURL)
+            let digest = InputDigest.compute(buildOptions)
+            if !full, cache.previousInputs == digest {
+                if let report = cache.previousReport, !report.isEmpty { FileHandle.standardError.write(Data(report.utf8)) }
+                if !options.quiet {
+                    Console.error("portail: nothing changed since the last build: \(SharedOptions.display(output))/ is up to date (--full renders everything again)")
+                }
+                return
+            }
+            inputs = digest
+            trees[0].options.cache = cache
+        } else {
+            RenderCache.remove(for: outputURL)
+        }
         // Every tree is built before any is swapped in: both change together, or neither does.
         var staged: [(StagingDirectory, String)] = []
         var failed = false
+        var report = ""
         for tree in trees {
             let staging: StagingDirectory
             do {
@@ -57,6 +85,7 @@ struct Build: AsyncParsableCommand {
             }
             let result = await Pipeline.run(tree.options, to: staging, progress: options.progress())
             Console.diagnostics(result.diagnostics)
+            if !result.diagnostics.isEmpty { report = DiagnosticFormatter().format(result.diagnostics) }
             staged.append((staging, tree.output))
             if !result.succeeded { failed = true; break }
         }
@@ -78,6 +107,10 @@ struct Build: AsyncParsableCommand {
                 let seconds = Date().timeIntervalSince(start)
                 Console.error("portail: wrote \(SharedOptions.display(folder))/: \(files) files, \(Console.bytes(bytes)) (\(unchanged) unchanged) in \(String(format: "%.2f", seconds)) s")
             }
+        }
+        // What the next build can keep, for the folder now in place.
+        if let cache = trees[0].options.cache {
+            cache.save(for: outputURL, inputs: inputs, report: report)
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PortailKit
 
 /// `portail`: generates a static open-data portal from `Content/` and a theme.
@@ -20,4 +21,14 @@ struct Portail: AsyncParsableCommand {
 
 enum PortailVersion {
     static let current = "0.1.0"
+
+    /// The version and the executable's size and time: a rebuilt generator (a new theme
+    /// engine, a fixed exporter) never reuses what an older one wrote (``RenderCache``).
+    static var identity: String {
+        let path = Bundle.main.executablePath ?? CommandLine.arguments[0]
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+        let time = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return "portail \(current) \(size) \(Int(time * 1000))"
+    }
 }

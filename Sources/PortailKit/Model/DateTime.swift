@@ -1,6 +1,6 @@
 /// An instant with the UTC offset it was written in (or that the site's time zone gives it).
 /// Keeping the offset lets exports write `2026-12-05T20:30:00+01:00` exactly as users expect.
-public struct DateTime: Sendable, Hashable, Comparable {
+public struct DateTime: Sendable, Hashable, Comparable, Codable {
     /// Seconds since 1970-01-01T00:00:00Z.
     public let epochSeconds: Int
     /// Offset from UTC, in seconds, of the wall-clock time shown.

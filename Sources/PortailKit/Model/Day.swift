@@ -1,5 +1,5 @@
 /// A calendar day with no time zone (Frictionless `date`), such as a publication date.
-public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
     public let year: Int
     public let month: Int
     public let day: Int

@@ -1,5 +1,5 @@
 /// One typed cell of a dataset. Every renderer works from these, never from the source text.
-public enum Value: Sendable, Hashable {
+public enum Value: Sendable, Hashable, Codable {
     case null
     case string(String)
     case integer(Int)

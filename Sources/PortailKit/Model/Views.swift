@@ -25,13 +25,13 @@ public enum GeometrySource: Sendable, Hashable {
 }
 
 /// A build-time chart of a dataset (`chart:` in dataset.yaml).
-public struct ChartSpec: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable, CaseIterable {
+public struct ChartSpec: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable, Codable {
         case line, bar
         case stackedBar = "stacked-bar"
     }
 
-    public enum Aggregate: String, Sendable, Hashable, CaseIterable {
+    public enum Aggregate: String, Sendable, Hashable, CaseIterable, Codable {
         case sum, mean, count, min, max
     }
 

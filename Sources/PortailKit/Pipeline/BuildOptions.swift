@@ -24,6 +24,9 @@ public struct BuildOptions: Sendable {
     /// Outputs of the previous build in this process, reused where their inputs did not change
     /// (`portail serve`). Without it, everything is rendered.
     public var cache: RenderCache?
+    /// What identifies the generator (its version and executable), part of every cache key: a
+    /// new generator renders everything again.
+    public var generator = "portail"
 
     public init(content: URL, contentDisplay: String, theme: URL, themeDisplay: String,
                 baseURL: String? = nil, buildDate: Day) {

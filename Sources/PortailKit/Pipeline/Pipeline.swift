@@ -65,7 +65,8 @@ public enum Pipeline {
                 }
             }
             let reuse = options.cache.map { cache in
-                (cache, UnitKeys(options: options, datasets: catalog.datasets, agenda: catalog.agenda, mapAvailable: !leaflet.isEmpty))
+                (cache: cache, keys: UnitKeys(options: options, datasets: catalog.datasets, agenda: catalog.agenda, mapAvailable: !leaflet.isEmpty),
+                 canKeep: { @Sendable (paths: [String]) in destination.canKeep(paths) })
             }
             let exports = try await export(catalog, to: destination, reuse: reuse, progress: progress)
             catalog.members = try await membersEdition(catalog, options: options, to: destination, log: log, progress: progress)
@@ -73,18 +74,13 @@ public enum Pipeline {
             progress.stage("render", detail: "\(catalog.datasets.count) datasets, \(catalog.pages.count) pages, \(records) records, "
                            + "\(catalog.agenda?.events.count ?? 0) events")
             let metadata = MetadataRenderer(catalog: catalog, exports: exports, locale: theme.localization).render()
-            let (pages, unchanged) = try await HTMLRenderer(catalog: catalog, theme: theme, mapAvailable: !leaflet.isEmpty, reuse: reuse)
+            let (pages, kept) = try await HTMLRenderer(catalog: catalog, theme: theme, mapAvailable: !leaflet.isEmpty, reuse: reuse)
                 .render(exports: exports)
-            reuse?.0.retain(only: Set(exports.keys.map { "exports:\($0)" } + catalog.datasets.map { "records:\($0.id)" } + ["agenda"]))
+            reuse?.cache.retain(only: Set(exports.keys.map { "exports:\($0)" } + catalog.datasets.map { "records:\($0.id)" } + ["agenda"]))
             for (path, data) in metadata { try destination.write(path, data) }
-            // Pages from the cache are in the previous output already: they are kept unread.
-            for (path, data) in pages {
-                if unchanged.contains(path) && destination.canKeep([path]) {
-                    try destination.keep(path)
-                } else {
-                    try destination.write(path, data)
-                }
-            }
+            for (path, data) in pages { try destination.write(path, data) }
+            // The pages of unchanged units are in the previous output already, as they are.
+            for path in kept { try destination.keep(path) }
             for asset in theme.assets { try destination.copy("assets/\(asset.path)", from: asset.url) }
             for file in leaflet { try destination.copy("assets/leaflet/\(file.path)", from: file.url) }
             let exported = exports.values.reduce(0) { $0 + $1.files.count + $1.chunkCount }
@@ -148,17 +144,21 @@ public enum Pipeline {
         }
     }
 
-    private static func export(_ catalog: Catalog, to destination: any OutputDestination, reuse: (RenderCache, UnitKeys)?,
+    private static func export(_ catalog: Catalog, to destination: any OutputDestination,
+                               reuse: (cache: RenderCache, keys: UnitKeys, canKeep: @Sendable ([String]) -> Bool)?,
                                progress: any BuildProgress) async throws -> [String: DatasetExports] {
         let publishing = catalog.datasets.filter(\.publishesRecords)
         return try await withThrowingTaskGroup(of: (String, DatasetExports).self) { group in
             for (index, dataset) in publishing.enumerated() {
                 group.addTask {
-                    let unit = "exports:\(dataset.id)", key = reuse?.1.exports(dataset)
+                    let unit = "exports:\(dataset.id)", key = reuse?.keys.exports(dataset)
                     // Unchanged inputs: the previous output's files are kept as they are.
-                    if let reuse, let key, let (exports, paths) = reuse.0.exports(unit, key: key), destination.canKeep(paths) {
-                        for path in paths { try destination.keep(path) }
-                        return (dataset.id, exports)
+                    if let reuse, let key, let (exports, paths) = reuse.cache.exports(unit, key: key) {
+                        if destination.canKeep(paths) {
+                            for path in paths { try destination.keep(path) }
+                            return (dataset.id, exports)
+                        }
+                        reuse.cache.missed()
                     }
                     progress.datasetStarted(dataset.id, index: index + 1, of: publishing.count, stage: "export",
                                             bytes: dataset.table?.bytes.count ?? 0)
@@ -167,7 +167,7 @@ public enum Pipeline {
                         progress.datasetRows(dataset.id, rows: rows, bytesRead: bytes)
                     }
                     progress.datasetFinished(dataset.id, rows: dataset.rowCount, stage: "export")
-                    if let reuse, let key { reuse.0.store(unit, key: key, .exports(exports, paths: recorder.paths)) }
+                    if let reuse, let key { reuse.cache.store(unit, key: key, .exports(exports, paths: recorder.paths)) }
                     return (dataset.id, exports)
                 }
             }

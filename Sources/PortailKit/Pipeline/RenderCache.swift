@@ -1,44 +1,83 @@
 import Foundation
 import Synchronization
 
-/// What a build leaves for the next one in the same process (`portail serve` keeps one across
-/// its rebuilds): the outputs of the costly units of work — a dataset's exports, its record
-/// pages, the agenda's pages and widgets — each under a key made of every input it is rendered
-/// from (``UnitKeys``). A unit whose key did not change is not rendered again: its pages come
-/// from memory, and its exports are kept from the previous output folder as they are.
+/// What a build leaves for the next one: the costly units of work — a dataset's exports, its
+/// record pages, the agenda's pages and widgets — each under a key made of every input it is
+/// rendered from (``UnitKeys``), with the files it wrote. A unit whose key did not change is
+/// not rendered again: its files are kept from the previous output as they are.
 ///
-/// The outputs are the same bytes either way; `IncrementalBuildTests` builds with and without a
-/// cache after changes, additions and deletions and compares the trees.
+/// `portail serve` keeps one in memory across its rebuilds; `portail build` saves it beside the
+/// output folder (``save(to:outputIdentity:)``) and reads it back at the next build. The output
+/// is the same bytes either way: `IncrementalBuildTests` compares incremental and clean trees
+/// after changes, additions and deletions.
 public final class RenderCache: Sendable {
-    enum Entry: Sendable {
+    enum Entry: Sendable, Codable {
         /// The exports' description, and every file the exporter wrote.
         case exports(DatasetExports, paths: [String])
-        case pages([(String, Data)])
+        /// The pages of a unit.
+        case pages([String])
     }
 
-    private let entries = Mutex<[String: (key: String, entry: Entry)]>([:])
+    struct Saved: Codable {
+        static let format = 1
+        var format = Saved.format
+        /// The output folder this cache describes (see ``outputIdentity(of:)``).
+        var output: String
+        /// Every input of the build (``InputDigest``), and what the build reported, so that a
+        /// build with nothing changed can stop at once and say the same.
+        var inputs: String?
+        var report: String?
+        var entries: [String: Unit]
+    }
+
+    struct Unit: Codable {
+        var key: String
+        var entry: Entry
+    }
+
+    private let entries: Mutex<[String: Unit]>
     /// Units served from the cache and units rendered, in the last build (for the console).
     private let counts = Mutex<(reused: Int, rendered: Int)>((0, 0))
+    /// The previous build's input digest and report, when read from a file.
+    public let previousInputs: String?
+    public let previousReport: String?
 
-    public init() {}
+    public init() {
+        entries = Mutex([:])
+        previousInputs = nil
+        previousReport = nil
+    }
+
+    private init(saved: Saved) {
+        entries = Mutex(saved.entries)
+        previousInputs = saved.inputs
+        previousReport = saved.report
+    }
+
+    // MARK: - Units
 
     func exports(_ unit: String, key: String) -> (DatasetExports, [String])? {
         guard case .exports(let exports, let paths)? = lookup(unit, key: key) else { return nil }
         return (exports, paths)
     }
 
-    func pages(_ unit: String, key: String) -> [(String, Data)]? {
-        guard case .pages(let pages)? = lookup(unit, key: key) else { return nil }
-        return pages
+    func pages(_ unit: String, key: String) -> [String]? {
+        guard case .pages(let paths)? = lookup(unit, key: key) else { return nil }
+        return paths
     }
 
     func store(_ unit: String, key: String, _ entry: Entry) {
-        entries.withLock { $0[unit] = (key, entry) }
+        entries.withLock { $0[unit] = Unit(key: key, entry: entry) }
         counts.withLock { $0.rendered += 1 }
     }
 
-    /// Forgets the units that the last build did not have (a deleted dataset), so that memory
-    /// follows the content.
+    /// A unit found in the cache could not be used (its files are gone): it is rendered.
+    func missed() {
+        counts.withLock { $0.reused -= 1 }
+    }
+
+    /// Forgets the units that the last build did not have (a deleted dataset), so that the
+    /// cache follows the content.
     func retain(only units: Set<String>) {
         entries.withLock { entries in entries = entries.filter { units.contains($0.key) } }
     }
@@ -55,6 +94,65 @@ public final class RenderCache: Sendable {
         }
         if found != nil { counts.withLock { $0.reused += 1 } }
         return found
+    }
+
+    // MARK: - Saving
+
+    /// Where `portail build` keeps the cache of an output folder: beside it, hidden, so that
+    /// it is never published.
+    public static func file(for output: URL) -> URL {
+        let folder = output.standardizedFileURL
+        return folder.deletingLastPathComponent().appendingPathComponent(".\(folder.lastPathComponent).portail-cache.json")
+    }
+
+    /// What identifies one output folder: each build swaps a new folder in, so its inode
+    /// changes; a folder replaced or restored by other means does not match its cache.
+    public static func outputIdentity(of output: URL) -> String? {
+        var info = stat()
+        guard stat(output.standardizedFileURL.path, &info) == 0 else { return nil }
+        return "\(info.st_dev):\(info.st_ino):\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)"
+    }
+
+    /// The cache saved for `output`, or an empty one when there is none, it cannot be read, or
+    /// it describes another folder than the one there now.
+    public static func load(for output: URL) -> RenderCache {
+        guard let data = try? Data(contentsOf: file(for: output)),
+              let saved = try? JSONDecoder.cache.decode(Saved.self, from: data),
+              saved.format == Saved.format, let identity = outputIdentity(of: output), saved.output == identity else {
+            return RenderCache()
+        }
+        return RenderCache(saved: saved)
+    }
+
+    /// Saves the cache of the output folder just committed. A cache that cannot be written
+    /// only makes the next build a full one.
+    public func save(for output: URL, inputs: String?, report: String?) {
+        guard let identity = Self.outputIdentity(of: output) else { return }
+        let saved = Saved(output: identity, inputs: inputs, report: report, entries: entries.withLock { $0 })
+        guard let data = try? JSONEncoder.cache.encode(saved) else { return }
+        try? data.write(to: Self.file(for: output), options: .atomic)
+    }
+
+    /// Removes the saved cache of `output` (a build that does not use it must not leave one
+    /// that no longer matches).
+    public static func remove(for output: URL) {
+        try? FileManager.default.removeItem(at: file(for: output))
+    }
+}
+
+extension JSONEncoder {
+    static var cache: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return encoder
+    }
+}
+
+extension JSONDecoder {
+    static var cache: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return decoder
     }
 }
 

@@ -20,13 +20,11 @@ struct UnitKeys: Sendable {
         var hasher = SHA256()
         func add(_ text: String) { hasher.update(data: Data((text + "\u{0}").utf8)) }
         add("portail-units-v1")
-        add(options.buildDate.description)
-        add(options.baseURL ?? "-")
-        add(options.membersPassphrase.map { Data(SHA256.hash(data: Data($0.utf8))).base64EncodedString() } ?? "-")
-        add("\(options.revealMembers) \(options.writesMembersTree) \(mapAvailable)")
+        add(InputDigest.optionsText(options))
+        add("\(mapAvailable)")
         let tables = Set(datasets.compactMap { $0.table?.url.standardizedFileURL.path })
         for (name, root) in [("theme", options.theme), ("content", options.content)] {
-            for file in Self.files(under: root) where !tables.contains(file.path) {
+            for file in SourceFiles.list(under: root) where !tables.contains(file.path) {
                 add(name + ":" + file.relative)
                 hasher.update(data: (try? Data(contentsOf: file.url, options: .alwaysMapped)) ?? Data("unreadable".utf8))
             }
@@ -55,21 +53,6 @@ struct UnitKeys: Sendable {
 
     private func key(_ unit: String, _ id: String, datasets: [String]) -> String {
         ([unit, id, shared] + datasets.sorted().map { "\($0)=\(data[$0] ?? "-")" }).joined(separator: "|")
-    }
-
-    /// Every regular file under `root`, sorted by relative path (hidden files included: they
-    /// may be read, as `.htaccess` templates are).
-    private static func files(under root: URL) -> [(relative: String, path: String, url: URL)] {
-        let base = root.standardizedFileURL.path
-        guard let enumerator = FileManager.default.enumerator(at: root.standardizedFileURL,
-                                                              includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
-        var files: [(String, String, URL)] = []
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
-            let path = url.standardizedFileURL.path
-            files.append((String(path.dropFirst(base.count)), path, url))
-        }
-        return files.sorted { $0.0 < $1.0 }
     }
 
     private static func hex(_ digest: SHA256.Digest) -> String {

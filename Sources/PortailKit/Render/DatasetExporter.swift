@@ -1,6 +1,6 @@
 /// The files exported for a dataset, as the pages (and harvested metadata) describe them.
-public struct DatasetExports: Sendable {
-    public struct File: Sendable {
+public struct DatasetExports: Sendable, Codable {
+    public struct File: Sendable, Codable {
         public let format: ExportFormat
         public let path: String
         public let byteSize: Int

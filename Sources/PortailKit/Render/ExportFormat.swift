@@ -1,6 +1,6 @@
 /// The download formats of a dataset, described as data (like Hugo's output formats) so that
 /// pages, the DCAT catalogue, the data package and the API list them from one table.
-public struct ExportFormat: Sendable, Hashable {
+public struct ExportFormat: Sendable, Hashable, Codable {
     /// Stable id, also the file extension.
     public let id: String
     public let mediaType: String

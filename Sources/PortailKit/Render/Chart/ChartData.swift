@@ -7,6 +7,30 @@ public struct ChartData: Sendable {
     public let series: [(name: String, values: [Double?])]
 }
 
+/// Kept in the build cache (``RenderCache``) with the exports' description.
+extension ChartData: Codable {
+    private struct Series: Codable {
+        let name: String
+        let values: [Double?]
+    }
+
+    private enum CodingKeys: String, CodingKey { case spec, x, series }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        spec = try container.decode(ChartSpec.self, forKey: .spec)
+        x = try container.decode([Value].self, forKey: .x)
+        series = try container.decode([Series].self, forKey: .series).map { ($0.name, $0.values) }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(spec, forKey: .spec)
+        try container.encode(x, forKey: .x)
+        try container.encode(series.map { Series(name: $0.name, values: $0.values) }, forKey: .series)
+    }
+}
+
 /// Aggregates records into ``ChartData`` as they stream by.
 struct ChartSink: RecordSink {
     private let spec: ChartSpec

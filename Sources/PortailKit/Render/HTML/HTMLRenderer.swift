@@ -6,23 +6,22 @@ struct HTMLRenderer {
     let theme: Theme
     /// Leaflet is in `assets/leaflet/`: datasets with geography get an interactive map.
     let mapAvailable: Bool
-    /// The previous build's pages, and the keys that say which are still valid.
-    var reuse: (RenderCache, UnitKeys)? = nil
+    /// The previous build's units, the keys that say which are still valid, and whether the
+    /// destination still holds a unit's files.
+    var reuse: (cache: RenderCache, keys: UnitKeys, canKeep: @Sendable ([String]) -> Bool)? = nil
 
     /// Shares that long runs of pages (records, widgets) are split into, one per core. The
     /// output does not depend on it: pages are sorted by path at the end.
     static let parts = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
 
-    /// Tags the pages that come from the cache: the previous output holds them already.
-    private static let unchanged = "(unchanged)"
-
     /// Every page as (output path, HTML), rendered concurrently and returned sorted by path,
-    /// and the paths of those taken from the cache, the same as in the previous build.
+    /// and the paths of the pages of units whose inputs did not change since the previous
+    /// build: they are not rendered, the destination keeps them.
     ///
     /// Pages are rendered in every interface language of the site (`languages:`): the default
     /// one at the root, each other under `<code>/`. Embeds, widgets (which hold every language
     /// already), charts and feeds are rendered once.
-    func render(exports: [String: DatasetExports]) async throws -> (pages: [(String, Data)], unchanged: Set<String>) {
+    func render(exports: [String: DatasetExports]) async throws -> (pages: [(String, Data)], kept: [String]) {
         let locale = theme.localization
         let catalog = self.catalog
         let theme = self.theme
@@ -35,11 +34,15 @@ struct HTMLRenderer {
         // name with their pages, so that the unit's pages can be stored together.
         return try await withThrowingTaskGroup(of: (unit: String?, pages: [(String, Data)]).self) { group in
             var rendering: [String: String] = [:]
-            /// Adds the tasks of a unit, or one task returning its pages from the cache.
+            var kept: [String] = []
+            /// Adds the tasks of a unit, unless the previous build's files of the unit are kept.
             func unit(_ name: String, key: String?, _ tasks: [@Sendable () throws -> [(String, Data)]]) {
-                if let key, let cached = reuse?.0.pages(name, key: key) {
-                    group.addTask { (Self.unchanged, cached) }
-                    return
+                if let key, let reuse, let paths = reuse.cache.pages(name, key: key) {
+                    if reuse.canKeep(paths) {
+                        kept += paths
+                        return
+                    }
+                    reuse.cache.missed()
                 }
                 if let key { rendering[name] = key }
                 for task in tasks { group.addTask { (name, try task()) } }
@@ -56,11 +59,11 @@ struct HTMLRenderer {
                     tasks += [{ try renderer.pages(locale) }, { try renderer.eventPages(locale) }]
                 }
                 tasks += (0..<Self.parts).map { part in { try renderer.widgets(part: part, of: Self.parts) } }
-                unit("agenda", key: reuse?.1.agenda(), tasks)
+                unit("agenda", key: reuse?.keys.agenda(), tasks)
             }
             for dataset in catalog.datasets where dataset.hasRecordPages {
                 let renderer = RecordPagesRenderer(dataset: dataset, catalog: catalog, theme: theme)
-                unit("records:\(dataset.id)", key: reuse?.1.records(dataset),
+                unit("records:\(dataset.id)", key: reuse?.keys.records(dataset),
                      (0..<Self.parts).map { part in { try renderer.pages(locales, part: part, of: Self.parts) } })
             }
             for locale in locales {
@@ -112,17 +115,15 @@ struct HTMLRenderer {
                 }
             }
             var pages: [(String, Data)] = []
-            var units: [String: [(String, Data)]] = [:]
-            var unchanged: Set<String> = []
+            var units: [String: [String]] = [:]
             for try await (name, files) in group {
                 pages.append(contentsOf: files)
-                if name == Self.unchanged { unchanged.formUnion(files.map(\.0)) }
-                if let name, rendering[name] != nil { units[name, default: []].append(contentsOf: files) }
+                if let name { units[name, default: []].append(contentsOf: files.map(\.0)) }
             }
-            if let cache = reuse?.0 {
-                for (name, key) in rendering { cache.store(name, key: key, .pages(units[name] ?? [])) }
+            if let cache = reuse?.cache {
+                for (name, key) in rendering { cache.store(name, key: key, .pages((units[name] ?? []).sorted())) }
             }
-            return (pages.sorted { $0.0 < $1.0 }, unchanged)
+            return (pages.sorted { $0.0 < $1.0 }, kept.sorted())
         }
     }
 }

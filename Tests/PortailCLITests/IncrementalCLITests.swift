@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+/// `portail build` is incremental through the binary: the cache beside the output
+/// (`.Output.portail-cache.json`) lets a build keep what did not change, and the result is
+/// always the tree a full build writes.
+@Suite("Incremental builds through the binary")
+struct IncrementalCLITests {
+    @Test("no change stops at once; changes, additions and deletions give the tree of a full build")
+    func incrementalEqualsFull() throws {
+        let workspace = try Workspace()
+        let first = try workspace.build()
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(FileManager.default.fileExists(atPath: workspace.url(".Output.portail-cache.json").path))
+
+        // 1. Nothing changed: the build says so and leaves the folder alone.
+        let folder = try FileManager.default.attributesOfItem(atPath: workspace.url("Output").path)[.systemFileNumber] as? NSNumber
+        let again = try PortailBinary.run(["build"], in: workspace.root, environment: ["SOURCE_DATE_EPOCH": "1795996800"])
+        #expect(again.status == 0)
+        #expect(again.stderr.contains("nothing changed since the last build"), "\(again.stderr)")
+        // The warnings of the build are said again.
+        #expect(again.stderr.contains("[members-not-published]"), "\(again.stderr)")
+        #expect(try FileManager.default.attributesOfItem(atPath: workspace.url("Output").path)[.systemFileNumber] as? NSNumber == folder)
+
+        // 2. A cell, a new dataset (a copy of the barometer under another folder), a deleted one.
+        try workspace.setCinemaCell(row: 3, column: 9, to: "999")
+        let datasets = workspace.url("Content/datasets")
+        try FileManager.default.copyItem(at: datasets.appendingPathComponent("barometre-hebdomadaire"),
+                                         to: datasets.appendingPathComponent("barometre-copie"))
+        try FileManager.default.removeItem(at: datasets.appendingPathComponent("open-films"))
+        let incremental = try workspace.build()
+        #expect(incremental.status == 0, "\(incremental.stderr)")
+        let full = try workspace.build(["--full", "--output", "Full"])
+        #expect(full.status == 0, "\(full.stderr)")
+        let (a, b) = (try workspace.tree("Output"), try workspace.tree("Full"))
+        #expect(Set(a.keys) == Set(b.keys), "\(Set(a.keys).symmetricDifference(b.keys).sorted().prefix(10))")
+        #expect(a.keys.filter { a[$0] != b[$0] }.sorted().isEmpty, "\(a.keys.filter { a[$0] != b[$0] }.sorted().prefix(10))")
+        #expect(a.keys.contains("datasets/barometre-copie/index.html"))
+        #expect(!a.keys.contains { $0.hasPrefix("datasets/open-films/") })
+
+        // 3. An output folder replaced behind the cache's back: the cache is not trusted.
+        try FileManager.default.removeItem(at: workspace.url("Output"))
+        try FileManager.default.copyItem(at: workspace.url("Full"), to: workspace.url("Output"))
+        try FileManager.default.removeItem(at: workspace.url("Output/datasets/cinemas-actifs/index.html"))
+        let replaced = try workspace.build()
+        #expect(replaced.status == 0, "\(replaced.stderr)")
+        #expect(FileManager.default.fileExists(atPath: workspace.url("Output/datasets/cinemas-actifs/index.html").path))
+        #expect(try workspace.tree("Output") == b)
+    }
+}
