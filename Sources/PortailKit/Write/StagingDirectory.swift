@@ -57,17 +57,12 @@ public final class StagingDirectory: OutputDestination {
             try link(old, to: URL(fileURLWithPath: target))
             return
         }
-        guard FileManager.default.createFile(atPath: target, contents: data) else {
-            throw OutputError("cannot write \(target)")
-        }
+        try PlainFile.write(data, to: target)
     }
 
     public func open(_ path: String) throws -> ByteWriter {
         let target = URL(fileURLWithPath: try prepare(path, size: 0))
-        guard FileManager.default.createFile(atPath: target.path, contents: nil),
-              let handle = FileHandle(forWritingAtPath: target.path) else {
-            throw OutputError("cannot write \(target.path)")
-        }
+        let handle = try PlainFile.handle(target.path)
         return ByteWriter(path: path, target: .file(handle)) { [self] writer, _ in
             state.withLock { $0.bytes += writer.count }
             // Compare after the fact, piece by piece: streamed files are too big to hold.

@@ -44,17 +44,14 @@ public final class SyncDirectory: OutputDestination {
         let target = try prepare(path)
         if existing.contains(path), let old = FileManager.default.contents(atPath: target), old == data { return }
         let temporary = target + ".portail-tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: data) else { throw OutputError("cannot write \(target)") }
+        try PlainFile.write(data, to: temporary)
         try replace(target, with: temporary)
     }
 
     public func open(_ path: String) throws -> ByteWriter {
         let target = try prepare(path)
         let temporary = target + ".portail-tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: nil),
-              let handle = FileHandle(forWritingAtPath: temporary) else {
-            throw OutputError("cannot write \(target)")
-        }
+        let handle = try PlainFile.handle(temporary)
         return ByteWriter(path: path, target: .file(handle)) { [self] _, _ in
             if existing.contains(path), Self.sameFiles(target, temporary) {
                 unlink(temporary)

@@ -1,0 +1,34 @@
+import Foundation
+
+/// Writes a file with plain POSIX calls. `FileManager.createFile` writes through a temporary
+/// file and an `fsync` for each file, which made a fifth of a build's time on a portal of
+/// 50,000 files; the output folders are made atomic as a whole instead (StagingDirectory swaps
+/// the folder, SyncDirectory renames each file over the old one).
+enum PlainFile {
+    /// Creates (or truncates) `path` and writes `data` to it.
+    static func write(_ data: Data, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw OutputError("cannot write \(path): \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        try data.withUnsafeBytes { raw in
+            guard var pointer = raw.baseAddress else { return }
+            var remaining = raw.count
+            while remaining > 0 {
+                let written = Foundation.write(descriptor, pointer, remaining)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw OutputError("cannot write \(path): \(String(cString: strerror(errno)))")
+                }
+                pointer += written
+                remaining -= written
+            }
+        }
+    }
+
+    /// Creates (or truncates) `path` and opens it for a streamed writer.
+    static func handle(_ path: String) throws -> FileHandle {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw OutputError("cannot write \(path): \(String(cString: strerror(errno)))") }
+        return FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+    }
+}
