@@ -109,7 +109,7 @@ public struct Localization: Sendable {
 public struct SiteLanguage: Sendable {
     /// The translation file's name (`en`): the folder of its pages and their `hreflang`.
     public let code: String
-    /// BCP 47 tag (`en-GB`), as in the `lang` of its pages.
+    /// BCP 47 tag (`fr-FR`, `en`), as in the `lang` of its pages.
     public let tag: String
     /// The language's name in itself (`English`, `Français`): the language switch's link.
     public let name: String
