@@ -50,6 +50,9 @@ public actor PreviewBuilder {
     public init(output: URL, options makeOptions: @escaping @Sendable () throws -> BuildOptions) {
         self.output = output
         self.makeOptions = makeOptions
+        // The preview changes the folder in place: the cache `portail build` left beside it would
+        // no longer describe it.
+        RenderCache.remove(for: output)
     }
 
     /// Builds once. Returns the diagnostics of the build, and whether the output changed.
