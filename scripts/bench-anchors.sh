@@ -11,17 +11,19 @@
 #      changed (median of BENCH_RUNS each);
 #   3. prints the table, and the ratios Hugo/Portail and Portail/floor.
 # Installs hugo, jekyll and GNU time from Debian when they are missing. Scratch under BENCH_TMP
-# (default /tmp). A benchmark, not a test: nothing fails on time.
+# (default /tmp). ANCHORS (run-anchors' own variable, default hugo,hugo1,jekyll) and COPY_RUNS
+# narrow a long run, e.g. ANCHORS=hugo COPY_RUNS=1 BENCH_SCALES=10 BENCH_RUNS=1 make bench.
+# A benchmark, not a test: nothing fails on time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED=${SHARED:-../shared}
-ANCHORS=$SHARED/bench/run-anchors
+RUN_ANCHORS=$SHARED/bench/run-anchors
 SCALES=${BENCH_SCALES:-"1 10"}
 RUNS=${BENCH_RUNS:-3}
 export BENCH_TMP=${BENCH_TMP:-/tmp}
 BIN=$PWD/.build/release/portail
 
-[ -x "$ANCHORS" ] || { echo "bench: $ANCHORS not found (the shared benchmark material)" >&2; exit 1; }
+[ -x "$RUN_ANCHORS" ] || { echo "bench: $RUN_ANCHORS not found (the shared benchmark material)" >&2; exit 1; }
 missing=""
 command -v hugo >/dev/null || missing="$missing hugo"
 command -v jekyll >/dev/null || missing="$missing jekyll"
@@ -35,7 +37,7 @@ fi
 for S in $SCALES; do
   label="S$S"
   echo "bench: scale $S"
-  "$ANCHORS" "$S" --runs "$RUNS" --portal-name portail --tag portail \
+  "$RUN_ANCHORS" "$S" --runs "$RUNS" --portal-name portail --tag portail \
     --portal-cmd "$PWD/scripts/bench-portal.sh {data} {out}"
   results="$BENCH_TMP/bench-results/$label-portail.json"
   data="$BENCH_TMP/bench-data/$label"
@@ -50,7 +52,7 @@ python3 - "$BENCH_TMP/bench-results" $SCALES <<'PY'
 import json, os, sys
 folder, scales = sys.argv[1], sys.argv[2:]
 runs = {}
-for s in scales:
+for s in sorted(set(scales) | {"1", "10"}):
     path = os.path.join(folder, "S%s-portail-rebuilds.json" % s)
     if os.path.exists(path):
         runs[s] = json.load(open(path))["full"]

@@ -16,14 +16,28 @@ public struct Agenda: Sendable {
     public let venues: [String: Venue]
     /// The day "upcoming" is counted from.
     public let today: Day
-
     /// Events that have not ended before the build day, in order.
-    public var upcoming: [Event] {
-        events.filter { $0.end.local.day >= today }
+    public let upcoming: [Event]
+    /// The same, by venue key: each place's page and widget reads its own, and filtering all
+    /// events for each of thousands of places made the build quadratic.
+    private let upcomingByVenue: [String: [Event]]
+
+    public init(datasetID: String, title: String, summary: String, introduction: String, venuesDatasetID: String,
+                events: [Event], venues: [String: Venue], today: Day) {
+        self.datasetID = datasetID
+        self.title = title
+        self.summary = summary
+        self.introduction = introduction
+        self.venuesDatasetID = venuesDatasetID
+        self.events = events
+        self.venues = venues
+        self.today = today
+        upcoming = events.filter { $0.end.local.day >= today }
+        upcomingByVenue = Dictionary(grouping: upcoming, by: \.venue)
     }
 
     public func upcoming(at venue: String) -> [Event] {
-        upcoming.filter { $0.venue == venue }
+        upcomingByVenue[venue] ?? []
     }
 }
 
