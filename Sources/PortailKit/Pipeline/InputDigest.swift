@@ -11,7 +11,9 @@ public enum InputDigest {
         var hasher = SHA256()
         func add(_ text: String) { hasher.update(data: Data((text + "\u{0}").utf8)) }
         add("portail-inputs-v1")
-        add(optionsText(options))
+        // The folders' names as written appear in diagnostics only, but the build's saved
+        // report repeats them: a build run with other names runs again.
+        add(optionsText(options) + "|" + options.contentDisplay + "|" + options.themeDisplay)
         let roots = [("theme", options.theme), ("content", options.content)] + (options.leaflet.map { [("leaflet", $0)] } ?? [])
         for (name, root) in roots {
             for file in SourceFiles.list(under: root) {
@@ -26,7 +28,7 @@ public enum InputDigest {
     static func optionsText(_ options: BuildOptions) -> String {
         let passphrase = options.membersPassphrase.map { Data(SHA256.hash(data: Data($0.utf8))).base64EncodedString() } ?? "-"
         return [options.generator, options.buildDate.description, options.baseURL ?? "-", passphrase, "\(options.revealMembers)",
-                "\(options.writesMembersTree)", options.contentDisplay, options.themeDisplay].joined(separator: "|")
+                "\(options.writesMembersTree)"].joined(separator: "|")
     }
 }
 
