@@ -294,6 +294,18 @@ def site_headers(output_dir, pattern="/*"):
     return headers
 
 
+def portail_binary():
+    """$PORTAIL_BIN, else the newer of .build/release/portail and .build/debug/portail (a
+    release binary left from an older build would miss recent changes); None when there is none."""
+    explicit = os.environ.get("PORTAIL_BIN")
+    if explicit:
+        return explicit if os.access(explicit, os.X_OK) else None
+    repo = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    found = [os.path.join(repo, ".build", kind, "portail") for kind in ("release", "debug")]
+    found = [path for path in found if os.access(path, os.X_OK)]
+    return max(found, key=os.path.getmtime) if found else None
+
+
 def temporary_folder(prefix):
     return tempfile.mkdtemp(prefix=prefix)
 

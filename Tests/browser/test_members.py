@@ -31,6 +31,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 from browserkit import (  # noqa: E402
+    portail_binary,
     Console, LocalServer, Report, crash, load_json, make_driver, output_dir_from_argv,
     site_headers, temporary_folder, tile_hosts, wait_for, wait_for_download,
 )
@@ -48,16 +49,6 @@ MEMBERS_PAGE = "members/index.html"
 
 
 # ------------------------------------------------------------------------------ Building
-
-def portail_binary():
-    explicit = os.environ.get("PORTAIL_BIN")
-    if explicit:
-        return explicit if os.access(explicit, os.X_OK) else None
-    found = [os.path.join(REPO, ".build", kind, "portail") for kind in ("release", "debug")]
-    found = [path for path in found if os.access(path, os.X_OK)]
-    # The newer one: a release binary left from an older build would miss recent changes.
-    return max(found, key=os.path.getmtime) if found else None
-
 
 def build(binary, output):
     env = dict(os.environ, PORTAIL_MEMBERS_PASSPHRASE=PASSPHRASE)

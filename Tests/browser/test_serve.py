@@ -25,6 +25,7 @@ sys.dont_write_bytecode = True
 sys.path.insert(0, HERE)
 
 from browserkit import (  # noqa: E402
+    portail_binary,
     Console, Report, crash, make_driver, output_dir_from_argv, temporary_folder, tile_hosts, wait_for, wait_until,
 )
 
@@ -35,15 +36,6 @@ ORIGINAL = "4022491"
 EDITED = "4022497"
 # The budget from saving a file to the open page showing the change (issue 8).
 BUDGET_S = 1.0
-
-
-def portail_binary():
-    explicit = os.environ.get("PORTAIL_BIN")
-    if explicit:
-        return explicit if os.access(explicit, os.X_OK) else None
-    found = [os.path.join(REPO, ".build", kind, "portail") for kind in ("release", "debug")]
-    found = [path for path in found if os.access(path, os.X_OK)]
-    return max(found, key=os.path.getmtime) if found else None
 
 
 def free_port():

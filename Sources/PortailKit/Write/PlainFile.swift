@@ -25,6 +25,21 @@ enum PlainFile {
         }
     }
 
+    /// Whether two files hold the same bytes, compared a piece at a time (streamed exports are
+    /// too big to hold whole).
+    static func same(_ a: String, _ b: String) -> Bool {
+        var infoA = stat(), infoB = stat()
+        guard stat(a, &infoA) == 0, stat(b, &infoB) == 0, infoA.st_size == infoB.st_size,
+              let first = FileHandle(forReadingAtPath: a), let second = FileHandle(forReadingAtPath: b) else { return false }
+        defer { try? first.close(); try? second.close() }
+        while true {
+            let x = first.readData(ofLength: 1 << 20)
+            let y = second.readData(ofLength: 1 << 20)
+            guard x == y else { return false }
+            if x.isEmpty { return true }
+        }
+    }
+
     /// Creates (or truncates) `path` and opens it for a streamed writer.
     static func handle(_ path: String) throws -> FileHandle {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)

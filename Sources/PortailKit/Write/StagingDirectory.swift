@@ -66,7 +66,7 @@ public final class StagingDirectory: OutputDestination {
         return ByteWriter(path: path, target: .file(handle)) { [self] writer, _ in
             state.withLock { $0.bytes += writer.count }
             // Compare after the fact, piece by piece: streamed files are too big to hold.
-            if let old = previousFile(path), sameFiles(old, target) {
+            if let old = previousFile(path), PlainFile.same(old.path, target.path) {
                 try FileManager.default.removeItem(at: target)
                 try link(old, to: target)
             }
@@ -174,20 +174,6 @@ public final class StagingDirectory: OutputDestination {
         return existing == data
     }
 
-    private func sameFiles(_ a: URL, _ b: URL) -> Bool {
-        let fm = FileManager.default
-        guard let sizeA = (try? fm.attributesOfItem(atPath: a.path))?[.size] as? NSNumber,
-              let sizeB = (try? fm.attributesOfItem(atPath: b.path))?[.size] as? NSNumber,
-              sizeA == sizeB, let first = FileHandle(forReadingAtPath: a.path),
-              let second = FileHandle(forReadingAtPath: b.path) else { return false }
-        defer { try? first.close(); try? second.close() }
-        while true {
-            let x = first.readData(ofLength: 1 << 20)
-            let y = second.readData(ofLength: 1 << 20)
-            guard x == y else { return false }
-            if x.isEmpty { return true }
-        }
-    }
 
     private func link(_ old: URL, to target: URL) throws {
         if Foundation.link(old.path, target.path) != 0 {

@@ -53,7 +53,7 @@ public final class SyncDirectory: OutputDestination {
         let temporary = target + ".portail-tmp"
         let handle = try PlainFile.handle(temporary)
         return ByteWriter(path: path, target: .file(handle)) { [self] _, _ in
-            if existing.contains(path), Self.sameFiles(target, temporary) {
+            if existing.contains(path), PlainFile.same(target, temporary) {
                 unlink(temporary)
             } else {
                 try replace(target, with: temporary)
@@ -118,16 +118,6 @@ public final class SyncDirectory: OutputDestination {
         state.withLock { $0.written += 1 }
     }
 
-    private static func sameFiles(_ a: String, _ b: String) -> Bool {
-        guard let first = FileHandle(forReadingAtPath: a), let second = FileHandle(forReadingAtPath: b) else { return false }
-        defer { try? first.close(); try? second.close() }
-        while true {
-            let x = first.readData(ofLength: 1 << 20)
-            let y = second.readData(ofLength: 1 << 20)
-            guard x == y else { return false }
-            if x.isEmpty { return true }
-        }
-    }
 
     /// Regular files under `folder`, output-relative, hidden top-level entries left out.
     static func files(in folder: URL) -> Set<String> {
