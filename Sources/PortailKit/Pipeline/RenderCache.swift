@@ -164,6 +164,7 @@ final class RecordingOutput: OutputDestination {
     init(_ base: any OutputDestination) { self.base = base }
 
     var paths: [String] { written.withLock { $0.sorted() } }
+    var count: Int { written.withLock { $0.count } }
 
     func write(_ path: String, _ data: Data) throws {
         try base.write(path, data)

@@ -21,14 +21,14 @@ struct AgendaRenderer {
         return seen.sorted { $0 < $1 }
     }
 
-    /// Pages and files, each as (path, bytes); rendered by the caller's task group in pieces.
+    /// Pages and files are written to `out` as soon as each is rendered, so that memory does
+    /// not grow with their number; the caller's task group renders them in pieces.
     /// Pages in another language than the default are under `<code>/`.
-    func pages(_ locale: Localization) throws -> [(String, Data)] {
+    func pages(_ locale: Localization, to out: any OutputDestination) throws {
         let prefix = locale.pathPrefix
         let allMonths = months
-        var files: [(String, Data)] = []
         func html(_ model: Any, _ template: String, _ path: String) throws {
-            files.append((prefix + path, Data(try theme.render(model, template: template).utf8)))
+            try out.write(prefix + path, Data(try theme.render(model, template: template).utf8))
         }
         try html(AgendaPageModel(agenda: agenda, catalog: catalog, locale: locale, month: nil, allMonths: allMonths), "agenda", "agenda/index.html")
         for (year, month) in allMonths {
@@ -38,31 +38,32 @@ struct AgendaRenderer {
         if let dataset = catalog.datasets.first(where: { $0.id == agenda.datasetID }) {
             try html(ContributePageModel(agenda: agenda, dataset: dataset, catalog: catalog, locale: locale), "contribute", "agenda/contribuer.html")
         }
-        return files
     }
 
-    func eventPages(_ locale: Localization) throws -> [(String, Data)] {
-        try agenda.events.map { event in
-            (locale.pathPrefix + EventPaths.page(event),
-             Data(try theme.render(EventPageModel(event: event, agenda: agenda, catalog: catalog, locale: locale), template: "event").utf8))
+    /// The pages of one share of the events (every `parts`-th from `part`).
+    func eventPages(_ locale: Localization, part: Int = 0, of parts: Int = 1, to out: any OutputDestination) throws {
+        for index in stride(from: part, to: agenda.events.count, by: parts) {
+            let event = agenda.events[index]
+            try out.write(locale.pathPrefix + EventPaths.page(event),
+                          Data(try theme.render(EventPageModel(event: event, agenda: agenda, catalog: catalog, locale: locale), template: "event").utf8))
         }
     }
 
     /// The widgets of one share of the venues (every `parts`-th from `part`), so that
     /// thousands of them render on every core.
-    func widgets(part: Int = 0, of parts: Int = 1) throws -> [(String, Data)] {
-        try agenda.venues.keys.sorted().enumerated().filter { $0.offset % parts == part }.map(\.element).map { key in
-            (EventPaths.widget(key), Data(try theme.render(WidgetPageModel(venue: agenda.venues[key]!, agenda: agenda, catalog: catalog, theme: theme),
-                                                           template: "widget").utf8))
+    func widgets(part: Int = 0, of parts: Int = 1, to out: any OutputDestination) throws {
+        for (offset, key) in agenda.venues.keys.sorted().enumerated() where offset % parts == part {
+            try out.write(EventPaths.widget(key), Data(try theme.render(WidgetPageModel(venue: agenda.venues[key]!, agenda: agenda, catalog: catalog, theme: theme),
+                                                                        template: "widget").utf8))
         }
     }
 
-    func feeds() -> [(String, Data)] {
+    func feeds(to out: any OutputDestination) throws {
         let urls = SiteURLs(catalog.site)
-        var files = CalendarBuilder(catalog: catalog, agenda: agenda, locale: theme.localization, urls: urls).files()
-            .map { ($0.0, Data($0.1.utf8)) }
-        files.append(("agenda/feed.atom", Data(atom(urls).utf8)))
-        return files
+        try CalendarBuilder(catalog: catalog, agenda: agenda, locale: theme.localization, urls: urls).files { path, text in
+            try out.write(path, Data(text.utf8))
+        }
+        try out.write("agenda/feed.atom", Data(atom(urls).utf8))
     }
 
     /// Upcoming events as an Atom feed, soonest first; entry ids are the event pages' URLs.
@@ -108,19 +109,17 @@ struct RecordPagesRenderer {
     /// The pages of one share of the records (every `parts`-th row from `part`): each share
     /// reads the file again, which costs far less than rendering, and every core renders.
     /// Each record is rendered in every language of `locales` (the site's), from one reading.
-    func pages(_ locales: [Localization], part: Int = 0, of parts: Int = 1) throws -> [(String, Data)] {
+    func pages(_ locales: [Localization], part: Int = 0, of parts: Int = 1, to out: any OutputDestination) throws {
         guard dataset.hasRecordPages, let table = dataset.table, let keyField = dataset.key,
-              let keyIndex = dataset.publicFields.firstIndex(where: { $0.name == keyField }) else { return [] }
-        var files: [(String, Data)] = []
+              let keyIndex = dataset.publicFields.firstIndex(where: { $0.name == keyField }) else { return }
         var row = -1
         try RecordStream(source: table, fields: dataset.fields).forEach(fieldIndexes: dataset.publicFieldIndexes) { _, values in
             row += 1
             guard row % parts == part, let key = EventRows.key(values[keyIndex]) else { return }
             for locale in locales {
                 let model = RecordPageModel(dataset: dataset, key: key, values: values, catalog: catalog, locale: locale)
-                files.append((locale.pathPrefix + "datasets/\(dataset.id)/\(key).html", Data(try theme.render(model, template: "record").utf8)))
+                try out.write(locale.pathPrefix + "datasets/\(dataset.id)/\(key).html", Data(try theme.render(model, template: "record").utf8))
             }
         }
-        return files
     }
 }

@@ -14,14 +14,15 @@ struct HTMLRenderer {
     /// output does not depend on it: pages are sorted by path at the end.
     static let parts = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
 
-    /// Every page as (output path, HTML), rendered concurrently and returned sorted by path,
-    /// and the paths of the pages of units whose inputs did not change since the previous
-    /// build: they are not rendered, the destination keeps them.
+    /// Renders every page into `destination` as soon as it is made (holding them until the end
+    /// made memory grow with the number of pages), and returns how many were written, and the
+    /// paths of the pages of units whose inputs did not change since the previous build: they
+    /// are not rendered, the destination keeps them.
     ///
     /// Pages are rendered in every interface language of the site (`languages:`): the default
     /// one at the root, each other under `<code>/`. Embeds, widgets (which hold every language
     /// already), charts and feeds are rendered once.
-    func render(exports: [String: DatasetExports]) async throws -> (pages: [(String, Data)], kept: [String]) {
+    func render(exports: [String: DatasetExports], to destination: any OutputDestination) async throws -> (written: Int, kept: [String]) {
         let locale = theme.localization
         let catalog = self.catalog
         let theme = self.theme
@@ -30,13 +31,15 @@ struct HTMLRenderer {
         let reuse = self.reuse
         let languages = catalog.site.languages.isEmpty ? [catalog.site.language] : catalog.site.languages
         let locales = Localization.site(languages, from: theme.localizations)
-        // The long runs of pages are units that the cache can keep: tasks return their unit's
-        // name with their pages, so that the unit's pages can be stored together.
-        return try await withThrowingTaskGroup(of: (unit: String?, pages: [(String, Data)]).self) { group in
-            var rendering: [String: String] = [:]
+        // The long runs of pages are units that the cache can keep: each unit's writes are
+        // recorded, so that the unit's pages can be stored together.
+        let singles = RecordingOutput(destination)
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            var rendering: [String: (key: String, output: RecordingOutput)] = [:]
             var kept: [String] = []
+            var outputs = [singles]
             /// Adds the tasks of a unit, unless the previous build's files of the unit are kept.
-            func unit(_ name: String, key: String?, _ tasks: [@Sendable () throws -> [(String, Data)]]) {
+            func unit(_ name: String, key: String?, _ tasks: [@Sendable (any OutputDestination) throws -> Void]) {
                 if let key, let reuse, let paths = reuse.cache.pages(name, key: key) {
                     if reuse.canKeep(paths) {
                         kept += paths
@@ -44,53 +47,54 @@ struct HTMLRenderer {
                     }
                     reuse.cache.missed()
                 }
-                if let key { rendering[name] = key }
-                for task in tasks { group.addTask { (name, try task()) } }
+                let output = RecordingOutput(destination)
+                outputs.append(output)
+                if let key { rendering[name] = (key, output) }
+                for task in tasks { group.addTask { try task(output) } }
             }
-            /// Adds a task for pages that are always rendered.
-            func always(_ work: @escaping @Sendable () throws -> [(String, Data)]) {
-                group.addTask { (nil, try work()) }
+            /// Adds a task for one page that is always rendered.
+            func always(_ path: String, _ work: @escaping @Sendable () throws -> Data) {
+                group.addTask { try singles.write(path, try work()) }
             }
             if let agenda = catalog.agenda {
                 // One unit for every language: the cache keeps the agenda's pages together.
                 let renderer = AgendaRenderer(catalog: catalog, agenda: agenda, theme: theme)
-                var tasks: [@Sendable () throws -> [(String, Data)]] = [{ renderer.feeds() }]
+                var tasks: [@Sendable (any OutputDestination) throws -> Void] = [{ try renderer.feeds(to: $0) }]
                 for locale in locales {
-                    tasks += [{ try renderer.pages(locale) }, { try renderer.eventPages(locale) }]
+                    tasks.append { try renderer.pages(locale, to: $0) }
+                    tasks += (0..<Self.parts).map { part in { try renderer.eventPages(locale, part: part, of: Self.parts, to: $0) } }
                 }
-                tasks += (0..<Self.parts).map { part in { try renderer.widgets(part: part, of: Self.parts) } }
+                tasks += (0..<Self.parts).map { part in { try renderer.widgets(part: part, of: Self.parts, to: $0) } }
                 unit("agenda", key: reuse?.keys.agenda(), tasks)
             }
             for dataset in catalog.datasets where dataset.hasRecordPages {
                 let renderer = RecordPagesRenderer(dataset: dataset, catalog: catalog, theme: theme)
                 unit("records:\(dataset.id)", key: reuse?.keys.records(dataset),
-                     (0..<Self.parts).map { part in { try renderer.pages(locales, part: part, of: Self.parts) } })
+                     (0..<Self.parts).map { part in { try renderer.pages(locales, part: part, of: Self.parts, to: $0) } })
             }
             for locale in locales {
                 let prefix = locale.pathPrefix
-                always {
-                    [(prefix + "index.html", Data(try theme.render(CatalogPageModel(catalog: catalog, locale: locale, schema: schema), template: "index").utf8))]
+                always(prefix + "index.html") {
+                    Data(try theme.render(CatalogPageModel(catalog: catalog, locale: locale, schema: schema), template: "index").utf8)
                 }
-                always {
-                    [(prefix + "404.html", Data(try theme.render(NotFoundPageModel(catalog: catalog, locale: locale), template: "404").utf8))]
+                always(prefix + "404.html") {
+                    Data(try theme.render(NotFoundPageModel(catalog: catalog, locale: locale), template: "404").utf8)
                 }
                 for dataset in catalog.datasets {
-                    always {
+                    always(prefix + "datasets/\(dataset.id)/index.html") {
                         let model = DatasetPageModel(dataset: dataset, exports: exports[dataset.id] ?? .none, catalog: catalog,
                                                      locale: locale, schema: schema, mapAvailable: mapAvailable)
-                        return [(prefix + "datasets/\(dataset.id)/index.html", Data(try theme.render(model, template: "dataset").utf8))]
+                        return Data(try theme.render(model, template: "dataset").utf8)
                     }
                 }
                 if let edition = catalog.members.edition {
-                    always {
-                        let model = MembersPageModel(edition: edition, catalog: catalog, locale: locale)
-                        return [(prefix + "members/index.html", Data(try theme.render(model, template: "members").utf8))]
+                    always(prefix + "members/index.html") {
+                        Data(try theme.render(MembersPageModel(edition: edition, catalog: catalog, locale: locale), template: "members").utf8)
                     }
                 }
                 for page in catalog.pages {
-                    always {
-                        let model = MarkdownPageModel(page: page, catalog: catalog, locale: locale)
-                        return [(prefix + "pages/\(page.slug).html", Data(try theme.render(model, template: "page").utf8))]
+                    always(prefix + "pages/\(page.slug).html") {
+                        Data(try theme.render(MarkdownPageModel(page: page, catalog: catalog, locale: locale), template: "page").utf8)
                     }
                 }
             }
@@ -101,29 +105,25 @@ struct HTMLRenderer {
                 if dataset.geometry != nil && mapAvailable { views.append("map") }
                 if datasetExports.chart != nil { views.append("chart") }
                 for view in views {
-                    always {
+                    always("embed/\(dataset.id)/\(view).html") {
                         let model = EmbedPageModel(dataset: dataset, view: view, exports: datasetExports, catalog: catalog,
                                                    locale: locale, mapAvailable: mapAvailable)
-                        return [("embed/\(dataset.id)/\(view).html", Data(try theme.render(model, template: "embed").utf8))]
+                        return Data(try theme.render(model, template: "embed").utf8)
                     }
                 }
                 if let chart = datasetExports.chart {
-                    always {
+                    always("datasets/\(dataset.id)/chart.svg") {
                         let svg = ChartSVG(data: chart, fields: dataset.fields, locale: locale, id: "graphique").render()
-                        return [("datasets/\(dataset.id)/chart.svg", Data(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg).utf8))]
+                        return Data(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg).utf8)
                     }
                 }
             }
-            var pages: [(String, Data)] = []
-            var units: [String: [String]] = [:]
-            for try await (name, files) in group {
-                pages.append(contentsOf: files)
-                if let name { units[name, default: []].append(contentsOf: files.map(\.0)) }
-            }
+            try await group.waitForAll()
             if let cache = reuse?.cache {
-                for (name, key) in rendering { cache.store(name, key: key, .pages((units[name] ?? []).sorted())) }
+                for (name, unit) in rendering { cache.store(name, key: unit.key, .pages(unit.output.paths)) }
             }
-            return (pages.sorted { $0.0 < $1.0 }, kept.sorted())
+            let written = outputs.map(\.count).reduce(0, +)
+            return (written, kept.sorted())
         }
     }
 }

@@ -98,37 +98,33 @@ struct CalendarBuilder {
         return parts.joined(separator: "\n\n")
     }
 
-    /// Every calendar file of the agenda.
-    func files() -> [(String, String)] {
-        var files: [(String, String)] = []
+    /// Every calendar file of the agenda, each passed to `emit` as soon as it is made.
+    func files(_ emit: (_ path: String, _ text: String) throws -> Void) rethrows {
         let upcoming = agenda.upcoming
-        files.append(("agenda.ics", calendar(name: locale.format("calendar_all", ["site": catalog.site.title]),
-                                             description: locale.format("calendar_all_description", ["agenda": agenda.title]), path: "agenda.ics", events: upcoming)))
-        var byVenue: [String: [Event]] = [:]
+        try emit("agenda.ics", calendar(name: locale.format("calendar_all", ["site": catalog.site.title]),
+                                        description: locale.format("calendar_all_description", ["agenda": agenda.title]), path: "agenda.ics", events: upcoming))
         var byRegion: [String: [Event]] = [:]
         for event in upcoming {
-            byVenue[event.venue, default: []].append(event)
             if let region = agenda.venues[event.venue]?.region { byRegion[region, default: []].append(event) }
         }
         for key in agenda.venues.keys.sorted() {
             let venue = agenda.venues[key]!
             let path = EventPaths.venueCalendar(key)
-            files.append((path, calendar(name: locale.format("calendar_venue", ["venue": venue.name]),
-                                         description: locale.format("calendar_venue_description", ["venue": venue.label]),
-                                         path: path, events: byVenue[key] ?? [])))
+            try emit(path, calendar(name: locale.format("calendar_venue", ["venue": venue.name]),
+                                    description: locale.format("calendar_venue_description", ["venue": venue.label]),
+                                    path: path, events: agenda.upcoming(at: key)))
         }
         let regions = Set(agenda.venues.values.compactMap(\.region))
         for region in regions.sorted() {
             let path = EventPaths.regionCalendar(region)
-            files.append((path, calendar(name: locale.format("calendar_region", ["region": region]),
-                                         description: locale.format("calendar_region_description", ["region": region]),
-                                         path: path, events: byRegion[region] ?? [])))
+            try emit(path, calendar(name: locale.format("calendar_region", ["region": region]),
+                                    description: locale.format("calendar_region_description", ["region": region]),
+                                    path: path, events: byRegion[region] ?? []))
         }
         for event in agenda.events {
             let path = EventPaths.calendar(event)
-            files.append((path, calendar(name: event.title, description: locale.format("calendar_event_description", ["agenda": agenda.title]), path: path, events: [event])))
+            try emit(path, calendar(name: event.title, description: locale.format("calendar_event_description", ["agenda": agenda.title]), path: path, events: [event]))
         }
-        return files
     }
 }
 
