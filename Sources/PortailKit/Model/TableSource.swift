@@ -26,6 +26,8 @@ public struct TableSource: Sendable {
     public let filters: [RowFilter]
     /// Cells that mean "no value" (Frictionless `missingValues`), compared after trimming.
     public let missingValues: Set<String>
+    /// Whether `bytes` are the mapped file, whose pages a stream releases behind it.
+    public var isMapped = false
 
     public struct RowFilter: Sendable, Hashable {
         public let column: Int

@@ -115,7 +115,8 @@ enum FieldRules {
         result.table = TableSource(
             bytes: file.bytes, url: file.url, path: file.path, fileName: fileName, delimiter: file.delimiter, header: header,
             bodyOffset: file.bodyOffset, bodyLine: file.bodyLine, columnIndexes: columnIndexes, filters: filters,
-            missingValues: Set((source.missingValues ?? [Located("", at: source.origin)]).map { $0.value.trimmingCharacters(in: .whitespaces) }))
+            missingValues: Set((source.missingValues ?? [Located("", at: source.origin)]).map { $0.value.trimmingCharacters(in: .whitespaces) }),
+            isMapped: file.isMapped)
         return result
     }
 

@@ -176,4 +176,19 @@ struct AgendaSplitTimeTests {
         let messages = result.diagnostics.map { "\($0.location.line):\($0.location.column) \($0.message)" }
         #expect(messages.contains("11:15 agenda.start_time completes a date field; 'quand' is a datetime already"), "\(messages)")
     }
+
+    @Test("an index over its limit lists the soonest events and says where the others are")
+    func indexLimit() async throws {
+        let (result, _) = await Fixtures.build(content: Fixtures.site("small").appendingPathComponent("Content"))
+        let catalog = try #require(result.catalog), agenda = try #require(catalog.agenda)
+        let file = try #require(SourceFile.read(Fixtures.defaultTheme.appendingPathComponent("i18n/fr.yaml"), displayPath: "fr.yaml"))
+        let locale = try #require(Localization.read(file, language: "fr").0)
+        #expect(agenda.upcoming.count > 2)
+        let cut = AgendaPageModel(agenda: agenda, catalog: catalog, locale: locale, month: nil, allMonths: [], limit: 2)
+        #expect(cut.days.flatMap(\.events).map(\.id) == agenda.upcoming.prefix(2).map(\.id))
+        #expect(cut.limitNote == "Cette page montre les 2 prochains événements, sur \(agenda.upcoming.count) à venir : les suivants sont sur les pages des mois.")
+        let whole = AgendaPageModel(agenda: agenda, catalog: catalog, locale: locale, month: nil, allMonths: [], limit: agenda.upcoming.count)
+        #expect(whole.limitNote == nil)
+        #expect(whole.days.flatMap(\.events).count == agenda.upcoming.count)
+    }
 }

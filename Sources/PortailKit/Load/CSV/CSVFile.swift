@@ -8,6 +8,9 @@ struct CSVFile: Sendable {
     /// Path shown in diagnostics.
     let path: String
     let bytes: Data
+    /// Whether `bytes` are the mapped file itself (UTF-8 already), whose pages readers may
+    /// release behind them (``MappedFile``); false when they were converted in memory.
+    let isMapped: Bool
     let delimiter: UInt8
     let header: [String]
     /// 1-based column of each header cell on line 1, for diagnostics.
@@ -23,13 +26,13 @@ struct CSVFile: Sendable {
     static func open(
         _ url: URL, path: String, encoding: Located<String>?, delimiter: Located<String>?
     ) -> Result<CSVFile, Diagnostic> {
-        guard let mapped = try? Data(contentsOf: url, options: .alwaysMapped) else {
+        guard let mapped = MappedFile.read(url) else {
             return .failure(Diagnostic(.unreadableFile, "cannot read the data file", at: .file(path)))
         }
         // 1. Encoding: everything becomes UTF-8.
-        let bytes: Data
+        let bytes: Data, isMapped: Bool
         switch decode(mapped, declared: encoding, path: path) {
-        case .success(let decoded): bytes = decoded
+        case .success(let decoded): (bytes, isMapped) = (decoded ?? mapped, decoded == nil)
         case .failure(let diagnostic): return .failure(diagnostic)
         }
         // 2. Delimiter: declared, or the most frequent candidate on the header line.
@@ -64,7 +67,7 @@ struct CSVFile: Sendable {
             case .record:
                 let header = scanner.spans.map { scanner.string($0).trimmingCharacters(in: .whitespaces) }
                 let columns = scanner.spans.map { scanner.column(of: $0.origin, lineStart: $0.lineStart) }
-                return .success(CSVFile(url: url, path: path, bytes: bytes, delimiter: separator, header: header,
+                return .success(CSVFile(url: url, path: path, bytes: bytes, isMapped: isMapped, delimiter: separator, header: header,
                                         headerColumns: columns, headerLine: scanner.lineText(from: 0),
                                         bodyOffset: scanner.position, bodyLine: scanner.line))
             }
@@ -73,8 +76,9 @@ struct CSVFile: Sendable {
 
     /// Converts to UTF-8. Undeclared encodings are detected: UTF-16 by its byte-order mark,
     /// UTF-8 when the bytes are valid UTF-8, otherwise Windows-1252, which is what French
-    /// spreadsheets save as "CSV (séparateur: point-virgule)".
-    private static func decode(_ data: Data, declared: Located<String>?, path: String) -> Result<Data, Diagnostic> {
+    /// spreadsheets save as "CSV (séparateur: point-virgule)". Nil when the bytes are UTF-8
+    /// already, as they are.
+    private static func decode(_ data: Data, declared: Located<String>?, path: String) -> Result<Data?, Diagnostic> {
         var encoding: TextEncoding?
         if let declared {
             guard let known = TextEncoding(name: declared.value) else {
@@ -87,7 +91,7 @@ struct CSVFile: Sendable {
         }
         if encoding == nil || encoding == .utf8 {
             let invalid = data.withUnsafeBytes { TextEncoding.firstInvalidUTF8(in: $0) }
-            guard let invalid else { return .success(data) }
+            guard let invalid else { return .success(nil) }
             if encoding == .utf8 {
                 let (line, column, text) = position(of: invalid, in: data)
                 return .failure(Diagnostic(.error, .csvEncoding, "the file is not valid UTF-8 (byte 0x\(String(data[invalid], radix: 16, uppercase: true)))",

@@ -47,6 +47,8 @@ public struct RecordStream: Sendable {
     ///   - body: the record's values; the array is reused, so copy what must outlive the call.
     /// The most a cell may hold: far above any real text, far below what exhausts memory.
     static let maxCellBytes = 1 << 20
+    /// How far a stream reads before releasing the mapped pages behind it.
+    static let releaseStep = 8 << 20
 
     public func forEach(
         fieldIndexes: [Int],
@@ -64,7 +66,13 @@ public struct RecordStream: Sendable {
             var scanner = CSVScanner(base: base, count: raw.count, delimiter: source.delimiter,
                                      offset: source.bodyOffset, line: source.bodyLine)
             var values = [Value](repeating: .null, count: columns.count)
+            // Pages of the mapped file are released behind the reader, a few MiB at a time.
+            var released = 0
             records: while true {
+                if source.isMapped && scanner.position - released >= Self.releaseStep {
+                    MappedFile.release(base, from: released, to: scanner.position)
+                    released = scanner.position / MappedFile.pageSize * MappedFile.pageSize
+                }
                 switch scanner.next() {
                 case .end:
                     break records

@@ -22,6 +22,8 @@ struct AgendaPageModel {
     let days: [EventDay]
     let hasEvents: Bool
     let countLabel: String
+    /// On an index cut at ``indexLimit`` events: how many it shows, and where the others are.
+    let limitNote: String?
     let regions: [Option]
     let venues: [Option]
     let types: [Option]
@@ -35,8 +37,14 @@ struct AgendaPageModel {
     let feedHref: String
     let config: String
 
+    /// The most upcoming events the index lists (and the Atom feed carries). Every event is on
+    /// its month's page; an agenda of tens of thousands of events made an index of megabytes,
+    /// too heavy to open, and to render.
+    static let indexLimit = 1_000
+
     /// - Parameter month: nil for the index (upcoming events), else the month shown.
-    init(agenda: Agenda, catalog: Catalog, locale: Localization, month: (year: Int, month: Int)?, allMonths: [(Int, Int)]) {
+    init(agenda: Agenda, catalog: Catalog, locale: Localization, month: (year: Int, month: Int)?, allMonths: [(Int, Int)],
+         limit: Int = indexLimit) {
         let format = DisplayFormat(locale)
         let zone = ZoneOffsets(catalog.site.timeZone)
         let path = month.map { EventPaths.month(year: $0.year, month: $0.month) } ?? "agenda/index.html"
@@ -57,8 +65,11 @@ struct AgendaPageModel {
                 return day.year == month.year && day.month == month.month
             }
         } else {
-            events = agenda.upcoming
+            events = Array(agenda.upcoming.prefix(limit))
         }
+        limitNote = month == nil && agenda.upcoming.count > limit
+            ? locale.format("agenda_index_limited", ["shown": format.integer(limit), "total": format.integer(agenda.upcoming.count)])
+            : nil
         days = EventDay.group(events, agenda: agenda, locale: locale, zone: zone, root: "../", filesRoot: chrome.filesRoot)
         hasEvents = !events.isEmpty
         countLabel = locale.plural("events", events.count)

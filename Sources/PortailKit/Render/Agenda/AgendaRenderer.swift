@@ -66,10 +66,11 @@ struct AgendaRenderer {
         try out.write("agenda/feed.atom", Data(atom(urls).utf8))
     }
 
-    /// Upcoming events as an Atom feed, soonest first; entry ids are the event pages' URLs.
+    /// Upcoming events as an Atom feed, soonest first, as many as the agenda's index lists;
+    /// entry ids are the event pages' URLs.
     private func atom(_ urls: SiteURLs) -> String {
         let locale = theme.localization
-        let upcoming = agenda.upcoming
+        let upcoming = agenda.upcoming.prefix(AgendaPageModel.indexLimit)
         let x = AtomFeedBuilder.xml
         var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(catalog.site.language)\">\n"
         out += "  <id>\(x(urls.absolute("agenda/")))</id>\n"

@@ -1,0 +1,38 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A data file mapped into memory read-only, and the means to let go of the pages a reader
+/// has gone past.
+///
+/// Data files are read by several passes (validation, exports, record pages), each from start
+/// to end. Mapped pages that were read stay resident, so a build's memory grew with the size
+/// of its data files; a pass now releases the pages behind it (``release(_:from:to:)``), and
+/// a later read of them maps them again from the page cache.
+enum MappedFile {
+    /// The file's bytes, mapped; nil when it cannot be opened or mapped. An empty file gives
+    /// empty data (there is nothing to map).
+    static func read(_ url: URL) -> Data? {
+        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var status = stat()
+        guard fstat(fd, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let size = Int(status.st_size)
+        if size == 0 { return Data() }
+        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), address != MAP_FAILED else { return nil }
+        return Data(bytesNoCopy: address, count: size, deallocator: .custom { pointer, count in munmap(pointer, count) })
+    }
+
+    static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+
+    /// Gives the whole pages of `[start, end)` back to the system. Only for bytes that
+    /// ``read(_:)`` mapped: on ordinary memory this would discard the bytes themselves.
+    static func release(_ base: UnsafeRawPointer, from start: Int, to end: Int) {
+        let first = (Int(bitPattern: base) + start + pageSize - 1) / pageSize * pageSize
+        let last = (Int(bitPattern: base) + end) / pageSize * pageSize
+        guard last > first else { return }
+        madvise(UnsafeMutableRawPointer(bitPattern: first), last - first, MADV_DONTNEED)
+    }
+}
