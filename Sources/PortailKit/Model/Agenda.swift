@@ -11,19 +11,19 @@ public struct Agenda: Sendable {
     /// The dataset holding the venues (the cinemas).
     public let venuesDatasetID: String
     /// Every event, sorted by start, then id.
-    public let events: [Event]
+    public let events: EventList
     /// Venues by key, for the venues events refer to and every other record of the venue dataset.
     public let venues: [String: Venue]
     /// The day "upcoming" is counted from.
     public let today: Day
     /// Events that have not ended before the build day, in order.
-    public let upcoming: [Event]
+    public let upcoming: EventList
     /// The same, by venue key: each place's page and widget reads its own, and filtering all
     /// events for each of thousands of places made the build quadratic.
-    private let upcomingByVenue: [String: [Event]]
+    private let upcomingByVenue: [String: [EventEntry]]
 
-    public init(datasetID: String, title: String, summary: String, introduction: String, venuesDatasetID: String,
-                events: [Event], venues: [String: Venue], today: Day) {
+    init(datasetID: String, title: String, summary: String, introduction: String, venuesDatasetID: String,
+         events: EventList, venues: [String: Venue], today: Day) {
         self.datasetID = datasetID
         self.title = title
         self.summary = summary
@@ -32,12 +32,13 @@ public struct Agenda: Sendable {
         self.events = events
         self.venues = venues
         self.today = today
-        upcoming = events.filter { $0.end.local.day >= today }
+        let upcoming = events.entries.filter { $0.end.local.day >= today }
+        self.upcoming = events.subset(upcoming)
         upcomingByVenue = Dictionary(grouping: upcoming, by: \.venue)
     }
 
-    public func upcoming(at venue: String) -> [Event] {
-        upcomingByVenue[venue] ?? []
+    public func upcoming(at venue: String) -> EventList {
+        events.subset(upcomingByVenue[venue] ?? [])
     }
 }
 

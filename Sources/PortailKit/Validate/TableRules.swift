@@ -11,8 +11,9 @@ struct TableRules {
         var extent: BoundingBox?
         /// The places of a venue dataset, by key.
         var venues: [String: Venue] = [:]
-        /// The events of an agenda dataset, in file order.
-        var events: [Event] = []
+        /// The events of an agenda dataset, in file order, and how to read them again.
+        var events: [EventEntry] = []
+        var eventReader: EventReader?
         /// Keys of the records, in file order, for datasets with record pages.
         var recordKeys: [String] = []
     }
@@ -34,6 +35,9 @@ struct TableRules {
         let geometry = dataset.access == .public ? dataset.views.geometry : nil
         let positions = Dictionary(uniqueKeysWithValues: dataset.fields.indices.map { ($0, $0) })
         let rows = EventRows(dataset: dataset, stream: stream, zone: zone)
+        if let agenda = dataset.views.agenda, let keyIndex {
+            outcome.eventReader = EventReader(stream: stream, roles: agenda, keyIndex: keyIndex, zone: zone)
+        }
         func report(_ diagnostic: Diagnostic) {
             if outcome.diagnostics.count < diagnosticsPerFile { outcome.diagnostics.append(diagnostic) } else { suppressed += 1 }
         }
@@ -60,7 +64,7 @@ struct TableRules {
                 }
                 if let agenda = dataset.views.agenda,
                    let event = rows.event(values, roles: agenda, keyIndex: keyIndex, venues: venues, position: position, report: report) {
-                    outcome.events.append(event)
+                    outcome.events.append(EventEntry(event, at: position))
                 }
             }
             if case .latitudeLongitude(let latField, let lonField)? = dataset.views.geometry {

@@ -13,7 +13,7 @@ public struct RecordStream: Sendable {
     }
 
     /// Where a record sits in the source, for diagnostics and progress.
-    public struct Position {
+    public struct Position: Sendable, Hashable {
         /// 1-based line where the record starts.
         public let line: Int
         /// Byte offset just past the record, for progress on big files.
@@ -55,6 +55,24 @@ public struct RecordStream: Sendable {
         onDiagnostic: (Diagnostic) -> Void = { _ in },
         _ body: (Position, [Value]) throws -> Void
     ) rethrows {
+        try forEach(fieldIndexes: fieldIndexes, from: nil, onDiagnostic: onDiagnostic, body)
+    }
+
+    /// The values of the one record that starts at `position` (given by an earlier pass), for
+    /// readers that keep where records are rather than the records themselves.
+    public func record(at position: Position, fieldIndexes: [Int]) -> [Value]? {
+        var found: [Value]?
+        forEach(fieldIndexes: fieldIndexes, from: position) { _, values in found = values }
+        return found
+    }
+
+    /// Every record from the body's start, or only the one at `from`.
+    private func forEach(
+        fieldIndexes: [Int],
+        from: Position?,
+        onDiagnostic: (Diagnostic) -> Void = { _ in },
+        _ body: (Position, [Value]) throws -> Void
+    ) rethrows {
         let columns = fieldIndexes.map { source.columnIndexes[$0] }
         let parsers = ContiguousArray(fieldIndexes.map { fields[$0].parser })
         let required = fieldIndexes.map { fields[$0].required }
@@ -64,12 +82,13 @@ public struct RecordStream: Sendable {
         try source.bytes.withUnsafeBytes { raw in
             guard let base = raw.bindMemory(to: UInt8.self).baseAddress else { return }
             var scanner = CSVScanner(base: base, count: raw.count, delimiter: source.delimiter,
-                                     offset: source.bodyOffset, line: source.bodyLine)
+                                     offset: from?.start ?? source.bodyOffset, line: from?.line ?? source.bodyLine)
             var values = [Value](repeating: .null, count: columns.count)
             // Pages of the mapped file are released behind the reader, a few MiB at a time.
             var released = 0
             records: while true {
-                if source.isMapped && scanner.position - released >= Self.releaseStep {
+                if from != nil && scanner.position > from!.start { break records }
+                if source.isMapped && from == nil && scanner.position - released >= Self.releaseStep {
                     MappedFile.release(base, from: released, to: scanner.position)
                     released = scanner.position / MappedFile.pageSize * MappedFile.pageSize
                 }

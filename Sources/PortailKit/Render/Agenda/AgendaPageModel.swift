@@ -60,10 +60,10 @@ struct AgendaPageModel {
         isIndex = month == nil
         let events: [Event]
         if let month {
-            events = agenda.events.filter {
+            events = Array(agenda.events.subset(agenda.events.entries.filter {
                 let day = EventItem.local($0.start, zone).day
                 return day.year == month.year && day.month == month.month
-            }
+            }))
         } else {
             events = Array(agenda.upcoming.prefix(limit))
         }

@@ -12,8 +12,8 @@ struct AgendaRenderer {
     var months: [(Int, Int)] {
         let zone = ZoneOffsets(catalog.site.timeZone)
         var seen: [(Int, Int)] = []
-        for event in agenda.events {
-            let day = EventItem.local(event.start, zone).day
+        for entry in agenda.events.entries {
+            let day = EventItem.local(entry.start, zone).day
             if seen.last.map({ $0 != (day.year, day.month) }) ?? true, !seen.contains(where: { $0 == (day.year, day.month) }) {
                 seen.append((day.year, day.month))
             }
@@ -75,7 +75,7 @@ struct AgendaRenderer {
         var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(catalog.site.language)\">\n"
         out += "  <id>\(x(urls.absolute("agenda/")))</id>\n"
         out += "  <title>\(x(agenda.title + " · " + catalog.site.title))</title>\n"
-        let updated = agenda.events.compactMap(\.updated).max().map { MachineFormat.text(.datetime($0)) } ?? AtomFeedBuilder.timestamp(catalog.buildDate)
+        let updated = agenda.events.entries.compactMap(\.updated).max().map { MachineFormat.text(.datetime($0)) } ?? AtomFeedBuilder.timestamp(catalog.buildDate)
         out += "  <updated>\(updated)</updated>\n"
         out += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(x(urls.absolute("agenda/feed.atom")))\"/>\n"
         out += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(x(urls.absolute("agenda/index.html")))\"/>\n"

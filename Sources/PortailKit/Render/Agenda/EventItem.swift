@@ -81,7 +81,7 @@ struct EventDay {
     let iso: String
     let events: [EventItem]
 
-    static func group(_ events: [Event], agenda: Agenda, locale: Localization, zone: ZoneOffsets, root: String,
+    static func group(_ events: some Sequence<Event>, agenda: Agenda, locale: Localization, zone: ZoneOffsets, root: String,
                       filesRoot: String? = nil) -> [EventDay] {
         var days: [EventDay] = []
         var current: (Day, [EventItem])?

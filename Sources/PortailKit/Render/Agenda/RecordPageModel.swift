@@ -115,7 +115,8 @@ struct WidgetPageModel {
 
     init(venue: Venue, agenda: Agenda, catalog: Catalog, theme: Theme) {
         let zone = ZoneOffsets(catalog.site.timeZone)
-        let events = agenda.upcoming(at: venue.key)
+        // Read once, for every language.
+        let events = Array(agenda.upcoming(at: venue.key))
         let site = catalog.site.language
         csp = ContentSecurityPolicy.policy(catalog)
         lang = theme.localizations[site]?.tag ?? site

@@ -14,11 +14,11 @@ enum SitemapBuilder {
             pages.append(("agenda/contribuer.html", nil))
             let zone = ZoneOffsets(catalog.site.timeZone)
             var months: [String] = []
-            for event in agenda.events {
+            for event in agenda.events.entries {
                 let day = DateTime(epochSeconds: event.start.epochSeconds, offsetSeconds: zone.offset(atInstant: event.start.epochSeconds)).local.day
                 let path = EventPaths.month(year: day.year, month: day.month)
                 if !months.contains(path) { months.append(path) }
-                pages.append((EventPaths.page(event), event.updated?.local.day))
+                pages.append((EventPaths.page(event.id), event.updated?.local.day))
             }
             pages += months.sorted().map { ($0, nil) }
         }

@@ -14,7 +14,7 @@ struct CalendarBuilder {
         return event.id + "@" + (address.hasSuffix("/") ? String(address.dropLast()) : address)
     }
 
-    func calendar(name: String, description: String, path: String, events: [Event]) -> String {
+    func calendar(name: String, description: String, path: String, events: EventList) -> String {
         var ical = ICalText()
         ical.line("BEGIN", "VCALENDAR")
         ical.line("VERSION", "2.0")
@@ -33,8 +33,8 @@ struct CalendarBuilder {
         // The time zone is always there: RFC 5545 wants at least one component, and a feed
         // with no event yet (a cinema's before its first one) must still be a valid calendar.
         let today = catalog.buildDate.daysSinceEpoch * 86_400
-        TimeZoneDefinition.vtimezone(catalog.site.timeZone, from: events.map(\.start.epochSeconds).min() ?? today,
-                                     to: events.map(\.end.epochSeconds).max() ?? today, into: &ical)
+        TimeZoneDefinition.vtimezone(catalog.site.timeZone, from: events.entries.map(\.start.epochSeconds).min() ?? today,
+                                     to: events.entries.map(\.end.epochSeconds).max() ?? today, into: &ical)
         for event in events { vevent(event, into: &ical) }
         ical.line("END", "VCALENDAR")
         return ical.output
@@ -103,9 +103,9 @@ struct CalendarBuilder {
         let upcoming = agenda.upcoming
         try emit("agenda.ics", calendar(name: locale.format("calendar_all", ["site": catalog.site.title]),
                                         description: locale.format("calendar_all_description", ["agenda": agenda.title]), path: "agenda.ics", events: upcoming))
-        var byRegion: [String: [Event]] = [:]
-        for event in upcoming {
-            if let region = agenda.venues[event.venue]?.region { byRegion[region, default: []].append(event) }
+        var byRegion: [String: [EventEntry]] = [:]
+        for entry in upcoming.entries {
+            if let region = agenda.venues[entry.venue]?.region { byRegion[region, default: []].append(entry) }
         }
         for key in agenda.venues.keys.sorted() {
             let venue = agenda.venues[key]!
@@ -119,19 +119,22 @@ struct CalendarBuilder {
             let path = EventPaths.regionCalendar(region)
             try emit(path, calendar(name: locale.format("calendar_region", ["region": region]),
                                     description: locale.format("calendar_region_description", ["region": region]),
-                                    path: path, events: byRegion[region] ?? []))
+                                    path: path, events: upcoming.subset(byRegion[region] ?? [])))
         }
-        for event in agenda.events {
-            let path = EventPaths.calendar(event)
-            try emit(path, calendar(name: event.title, description: locale.format("calendar_event_description", ["agenda": agenda.title]), path: path, events: [event]))
+        for entry in agenda.events.entries {
+            let path = EventPaths.calendar(entry.id)
+            let one = agenda.events.subset([entry])
+            try emit(path, calendar(name: one[0].title, description: locale.format("calendar_event_description", ["agenda": agenda.title]), path: path, events: one))
         }
     }
 }
 
 /// The addresses of the agenda's files: public contracts (subscriptions and widgets use them).
 enum EventPaths {
-    static func page(_ event: Event) -> String { "agenda/events/\(event.id).html" }
-    static func calendar(_ event: Event) -> String { "agenda/events/\(event.id).ics" }
+    static func page(_ event: Event) -> String { page(event.id) }
+    static func page(_ id: String) -> String { "agenda/events/\(id).html" }
+    static func calendar(_ event: Event) -> String { calendar(event.id) }
+    static func calendar(_ id: String) -> String { "agenda/events/\(id).ics" }
     static func venueCalendar(_ key: String) -> String { "agenda/venues/\(key).ics" }
     static func regionCalendar(_ region: String) -> String { "agenda/regions/\(regionSlug(region)).ics" }
     static func widget(_ key: String) -> String { "embed/agenda/\(key).html" }

@@ -1,0 +1,69 @@
+/// What the agenda keeps of an event: what orders, groups and names it, and where its record
+/// is. The other fields (title, description, links…) are read again from the data file when
+/// a page or a calendar needs them, so that an agenda of hundreds of thousands of events
+/// does not hold them all in memory.
+public struct EventEntry: Sendable, Hashable {
+    public let id: String
+    public let start: DateTime
+    public let end: DateTime
+    /// Key of the venue in the venue dataset.
+    public let venue: String
+    public let updated: DateTime?
+    /// Where the event's record starts in its data file.
+    let position: RecordStream.Position
+
+    init(_ event: Event, at position: RecordStream.Position) {
+        id = event.id
+        start = event.start
+        end = event.end
+        venue = event.venue
+        updated = event.updated
+        self.position = position
+    }
+}
+
+/// Reads an event again from its record, as validation read it.
+struct EventReader: Sendable {
+    let stream: RecordStream
+    let roles: AgendaRoles
+    let keyIndex: Int
+    let zone: ZoneOffsets
+
+    func event(_ entry: EventEntry) -> Event {
+        let values = stream.record(at: entry.position, fieldIndexes: Array(stream.fields.indices))
+        if let values, let event = EventRows.event(values, roles: roles, keyIndex: keyIndex, venues: nil, zone: zone,
+                                                   locate: { _ in (.file(stream.source.path), "") }, report: { _ in }),
+           event.id == entry.id {
+            return event
+        }
+        // The file changed on disk during the build (a save while `portail serve` builds,
+        // which then builds again): what was validated is all there is.
+        return Event(id: entry.id, title: entry.id, start: entry.start, end: entry.end, venue: entry.venue, description: nil,
+                     image: nil, type: nil, keywords: [], url: nil, registration: nil, price: nil, accessibility: [],
+                     ageMin: nil, ageMax: nil, status: .scheduled, attendance: .offline, onlineLink: nil, updated: entry.updated)
+    }
+}
+
+/// Events in an order, each read from its record when it is accessed: iterate once, or copy
+/// into an array what several passes read.
+public struct EventList: RandomAccessCollection, Sendable {
+    /// The entries, in the list's order: filter and group these, which reads no record.
+    public let entries: [EventEntry]
+    let reader: EventReader?
+
+    static let empty = EventList(entries: [], reader: nil)
+
+    init(entries: [EventEntry], reader: EventReader?) {
+        self.entries = entries
+        self.reader = reader
+    }
+
+    /// The events of some of the entries (of this list), in their order.
+    public func subset(_ entries: [EventEntry]) -> EventList {
+        EventList(entries: entries, reader: reader)
+    }
+
+    public var startIndex: Int { entries.startIndex }
+    public var endIndex: Int { entries.endIndex }
+    public subscript(position: Int) -> Event { reader!.event(entries[position]) }
+}
