@@ -77,7 +77,7 @@ struct SpreadsheetSink<Dialect: SpreadsheetDialect>: RecordSink {
         }
         let parts = dialect.parts(sheets: segments, widths: widths.map { min(max($0, 6), 60) + 2 }, fields: fields,
                                   metadata: metadata)
-        writer.write(bytes: try ZipPackage.archive(parts))
+        try ZipPackage.write(parts, to: writer)
         try writer.close()
         sheets.removeAll()  // removes the temporary files
     }

@@ -29,9 +29,26 @@ struct ZipPackage {
     /// content gives the same bytes.
     static let timestamp = Date(timeIntervalSince1970: 946_684_800)  // 2000-01-01T00:00:00Z
 
-    /// The archive's bytes.
-    static func archive(_ parts: [Part]) throws -> Data {
-        let archive = try Archive(accessMode: .create)
+    /// Writes the archive to `writer`. The archive is built in a temporary file, then copied
+    /// 1 MiB at a time: built in memory, a spreadsheet of 600,000 rows was held whole, and
+    /// copied twice more on its way out.
+    static func write(_ parts: [Part], to writer: ByteWriter) throws {
+        let file = FileManager.default.temporaryDirectory
+            .appendingPathComponent("portail-package-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).zip")
+        defer { try? FileManager.default.removeItem(at: file) }
+        do {
+            // Closed (and flushed) when it goes out of this scope.
+            let archive = try Archive(url: file, accessMode: .create)
+            try self.archive(parts, into: archive)
+        }
+        guard let handle = FileHandle(forReadingAtPath: file.path) else { throw OutputError("cannot read \(file.path)") }
+        defer { try? handle.close() }
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            writer.write(bytes: chunk)
+        }
+    }
+
+    private static func archive(_ parts: [Part], into archive: Archive) throws {
         for part in parts {
             let total = part.segments.reduce(0) { $0 + $1.size }
             var reader = SegmentReader(segments: part.segments)
@@ -42,8 +59,6 @@ struct ZipPackage {
                 try reader.read(at: Int(position), count: size)
             }
         }
-        guard let data = archive.data else { throw OutputError("the spreadsheet archive could not be built") }
-        return data
     }
 
     /// Serves consecutive reads over the concatenated segments.
