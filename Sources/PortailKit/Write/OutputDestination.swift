@@ -28,4 +28,7 @@ extension OutputDestination {
 public struct OutputError: Error, CustomStringConvertible, Sendable {
     public let description: String
     public init(_ description: String) { self.description = description }
+
+    /// Two renderers made the same file (a record whose key names another page, say).
+    static func writtenTwice(_ path: String) -> OutputError { OutputError("\(path) was written twice") }
 }

@@ -5,10 +5,11 @@ import Foundation
 /// 50,000 files; the output folders are made atomic as a whole instead (StagingDirectory swaps
 /// the folder, SyncDirectory renames each file over the old one).
 enum PlainFile {
-    /// Creates (or truncates) `path` and writes `data` to it.
-    static func write(_ data: Data, to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw OutputError("cannot write \(path): \(String(cString: strerror(errno)))") }
+    /// Creates (or truncates) `path` and writes `data` to it. With `exclusive`, a file already
+    /// at `path` is an error (``WrittenTwice``): a fresh folder then tells by itself whether
+    /// a build wrote a path twice, without a set of every path written.
+    static func write(_ data: Data, to path: String, exclusive: Bool = false) throws {
+        let descriptor = try create(path, exclusive: exclusive)
         defer { close(descriptor) }
         try data.withUnsafeBytes { raw in
             guard var pointer = raw.baseAddress else { return }
@@ -41,9 +42,23 @@ enum PlainFile {
     }
 
     /// Creates (or truncates) `path` and opens it for a streamed writer.
-    static func handle(_ path: String) throws -> FileHandle {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw OutputError("cannot write \(path): \(String(cString: strerror(errno)))") }
-        return FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+    static func handle(_ path: String, exclusive: Bool = false) throws -> FileHandle {
+        FileHandle(fileDescriptor: try create(path, exclusive: exclusive), closeOnDealloc: true)
+    }
+
+    /// Hard-links `old` as `path`; false when the file system cannot (another device).
+    static func link(_ old: String, as path: String) throws -> Bool {
+        if Foundation.link(old, path) == 0 { return true }
+        if errno == EEXIST { throw OutputError.writtenTwice(path) }
+        return false
+    }
+
+    private static func create(_ path: String, exclusive: Bool) throws -> Int32 {
+        let descriptor = open(path, O_WRONLY | O_CREAT | (exclusive ? O_EXCL : O_TRUNC) | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            if exclusive && errno == EEXIST { throw OutputError.writtenTwice(path) }
+            throw OutputError("cannot write \(path): \(String(cString: strerror(errno)))")
+        }
+        return descriptor
     }
 }

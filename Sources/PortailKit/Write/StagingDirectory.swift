@@ -15,7 +15,8 @@ public final class StagingDirectory: OutputDestination {
     private let state = Mutex(State())
 
     struct State {
-        var paths: Set<String> = []
+        /// Files made; paths written twice are found by the file system (``PlainFile``).
+        var files = 0
         var directories: Set<String> = []
         var bytes = 0
         var unchanged = 0
@@ -23,7 +24,7 @@ public final class StagingDirectory: OutputDestination {
 
     /// Files written, and how many kept their previous bytes.
     public var summary: (files: Int, bytes: Int, unchanged: Int) {
-        state.withLock { ($0.paths.count, $0.bytes, $0.unchanged) }
+        state.withLock { ($0.files, $0.bytes, $0.unchanged) }
     }
 
     public init(output: URL) throws {
@@ -52,17 +53,19 @@ public final class StagingDirectory: OutputDestination {
     // MARK: - OutputDestination
 
     public func write(_ path: String, _ data: Data) throws {
-        let target = try prepare(path, size: data.count)
+        let target = try prepare(path)
         if let old = previousFile(path), sameBytes(old, data) {
             try link(old, to: URL(fileURLWithPath: target))
-            return
+        } else {
+            try PlainFile.write(data, to: target, exclusive: true)
         }
-        try PlainFile.write(data, to: target)
+        made(size: data.count)
     }
 
     public func open(_ path: String) throws -> ByteWriter {
-        let target = URL(fileURLWithPath: try prepare(path, size: 0))
-        let handle = try PlainFile.handle(target.path)
+        let target = URL(fileURLWithPath: try prepare(path))
+        let handle = try PlainFile.handle(target.path, exclusive: true)
+        made(size: 0)
         return ByteWriter(path: path, target: .file(handle)) { [self] writer, _ in
             state.withLock { $0.bytes += writer.count }
             // Compare after the fact, piece by piece: streamed files are too big to hold.
@@ -93,12 +96,13 @@ public final class StagingDirectory: OutputDestination {
         let old = previous.path + "/" + path
         var info = stat()
         guard stat(old, &info) == 0 else { throw OutputError("\(path) is not in the previous output") }
-        let target = try prepare(path, size: Int(info.st_size))
-        if Foundation.link(old, target) == 0 {
+        let target = try prepare(path)
+        if try PlainFile.link(old, as: target) {
             state.withLock { $0.unchanged += 1 }
         } else {
             try link(URL(fileURLWithPath: old), to: URL(fileURLWithPath: target))
         }
+        made(size: Int(info.st_size))
     }
 
     // MARK: - Finishing
@@ -144,21 +148,25 @@ public final class StagingDirectory: OutputDestination {
 
     /// The staging path of an output file, its folder created. Plain strings, not URLs: this
     /// runs for every file of the portal.
-    private func prepare(_ path: String, size: Int) throws -> String {
+    private func prepare(_ path: String) throws -> String {
         guard !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else {
             throw OutputError("refusing to write outside the output folder: \(path)")
         }
         let folder = path.split(separator: "/").dropLast().joined(separator: "/")
-        let created = try state.withLock { state -> Bool in
-            guard state.paths.insert(path).inserted else { throw OutputError("\(path) was written twice") }
-            state.bytes += size
-            return state.directories.contains(folder)
-        }
+        let created = state.withLock { $0.directories.contains(folder) }
         if !created && !folder.isEmpty {
             try FileManager.default.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
             state.withLock { _ = $0.directories.insert(folder) }
         }
         return stagingPath + "/" + path
+    }
+
+    /// Counts a file once it is made.
+    private func made(size: Int) {
+        state.withLock {
+            $0.files += 1
+            $0.bytes += size
+        }
     }
 
     private func previousFile(_ path: String) -> URL? {
@@ -176,7 +184,7 @@ public final class StagingDirectory: OutputDestination {
 
 
     private func link(_ old: URL, to target: URL) throws {
-        if Foundation.link(old.path, target.path) != 0 {
+        if try !PlainFile.link(old.path, as: target.path) {
             // Another file system: copy, and keep the time stamp by hand.
             try FileManager.default.copyItem(at: old, to: target)
             if let date = try? FileManager.default.attributesOfItem(atPath: old.path)[.modificationDate] {

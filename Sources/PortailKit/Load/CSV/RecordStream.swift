@@ -66,6 +66,16 @@ public struct RecordStream: Sendable {
         return found
     }
 
+    /// Gives back the pages of a mapped file that readers touched (they are read again from
+    /// the page cache when needed). Nothing for a file converted in memory.
+    public func releaseMappedPages() {
+        guard source.isMapped else { return }
+        source.bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            MappedFile.release(base, from: 0, to: raw.count)
+        }
+    }
+
     /// Every record from the body's start, or only the one at `from`.
     private func forEach(
         fieldIndexes: [Int],
