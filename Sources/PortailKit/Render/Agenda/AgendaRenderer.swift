@@ -60,9 +60,9 @@ struct AgendaRenderer {
 
     func feeds(to out: any OutputDestination) throws {
         let urls = SiteURLs(catalog.site)
-        try CalendarBuilder(catalog: catalog, agenda: agenda, locale: theme.localization, urls: urls).files { path, text in
+        try CalendarBuilder(catalog: catalog, agenda: agenda, locale: theme.localization, urls: urls).files({ path, text in
             try out.write(path, Data(text.utf8))
-        }
+        }, open: { try out.open($0) })
         try out.write("agenda/feed.atom", Data(atom(urls).utf8))
     }
 

@@ -16,6 +16,18 @@ struct CalendarBuilder {
 
     func calendar(name: String, description: String, path: String, events: EventList) -> String {
         var ical = ICalText()
+        write(name: name, description: description, path: path, events: events, into: &ical)
+        return ical.output
+    }
+
+    /// The same, written to `writer` as it is made, and closed.
+    func calendar(name: String, description: String, path: String, events: EventList, to writer: ByteWriter) throws {
+        var ical = ICalText(writer: writer)
+        write(name: name, description: description, path: path, events: events, into: &ical)
+        try writer.close()
+    }
+
+    private func write(name: String, description: String, path: String, events: EventList, into ical: inout ICalText) {
         ical.line("BEGIN", "VCALENDAR")
         ical.line("VERSION", "2.0")
         ical.line("PRODID", "-//Portail//Portail//\(catalog.site.language.uppercased())")
@@ -37,7 +49,6 @@ struct CalendarBuilder {
                                      to: events.entries.map(\.end.epochSeconds).max() ?? today, into: &ical)
         for event in events { vevent(event, into: &ical) }
         ical.line("END", "VCALENDAR")
-        return ical.output
     }
 
     private func vevent(_ event: Event, into ical: inout ICalText) {
@@ -98,11 +109,14 @@ struct CalendarBuilder {
         return parts.joined(separator: "\n\n")
     }
 
-    /// Every calendar file of the agenda, each passed to `emit` as soon as it is made.
-    func files(_ emit: (_ path: String, _ text: String) throws -> Void) rethrows {
+    /// Every calendar file of the agenda, each passed to `emit` as soon as it is made; the
+    /// calendars of the whole agenda and of regions, the big ones, are written as they are
+    /// made to a writer that `open` gives.
+    func files(_ emit: (_ path: String, _ text: String) throws -> Void, open: (_ path: String) throws -> ByteWriter) throws {
         let upcoming = agenda.upcoming
-        try emit("agenda.ics", calendar(name: locale.format("calendar_all", ["site": catalog.site.title]),
-                                        description: locale.format("calendar_all_description", ["agenda": agenda.title]), path: "agenda.ics", events: upcoming))
+        try calendar(name: locale.format("calendar_all", ["site": catalog.site.title]),
+                     description: locale.format("calendar_all_description", ["agenda": agenda.title]), path: "agenda.ics", events: upcoming,
+                     to: try open("agenda.ics"))
         var byRegion: [String: [EventEntry]] = [:]
         for entry in upcoming.entries {
             if let region = agenda.venues[entry.venue]?.region { byRegion[region, default: []].append(entry) }
@@ -117,9 +131,9 @@ struct CalendarBuilder {
         let regions = Set(agenda.venues.values.compactMap(\.region))
         for region in regions.sorted() {
             let path = EventPaths.regionCalendar(region)
-            try emit(path, calendar(name: locale.format("calendar_region", ["region": region]),
-                                    description: locale.format("calendar_region_description", ["region": region]),
-                                    path: path, events: upcoming.subset(byRegion[region] ?? [])))
+            try calendar(name: locale.format("calendar_region", ["region": region]),
+                         description: locale.format("calendar_region_description", ["region": region]),
+                         path: path, events: upcoming.subset(byRegion[region] ?? []), to: try open(path))
         }
         for entry in agenda.events.entries {
             let path = EventPaths.calendar(entry.id)

@@ -2,6 +2,17 @@
 /// character (§3.1), CRLF line ends, and TEXT values escaped (§3.3.11).
 struct ICalText {
     private(set) var output = ""
+    /// When set, lines go to it as they are made instead of into `output`: a calendar of
+    /// every upcoming event is tens of megabytes.
+    private let writer: ByteWriter?
+
+    init(writer: ByteWriter? = nil) {
+        self.writer = writer
+    }
+
+    private mutating func append(_ text: String) {
+        if let writer { writer.write(text) } else { output += text }
+    }
 
     /// Appends a content line `NAME;PARAMS:value`, folded.
     mutating func line(_ name: String, _ value: String) {
@@ -13,8 +24,8 @@ struct ICalText {
             var cut = min(limit, line.count)
             // Never cut inside a UTF-8 sequence: back up to the start of a character.
             while cut < line.count && cut > 0 && line[cut] & 0xC0 == 0x80 { cut -= 1 }
-            if !first { output += " " }
-            output += String(decoding: line[0..<cut], as: UTF8.self) + "\r\n"
+            if !first { append(" ") }
+            append(String(decoding: line[0..<cut], as: UTF8.self) + "\r\n")
             line.removeFirst(cut)
             first = false
         }
