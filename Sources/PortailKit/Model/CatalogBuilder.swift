@@ -27,8 +27,7 @@ enum CatalogBuilder {
         if let events = content.datasets.first(where: { $0.views.agenda != nil }), let roles = events.views.agenda {
             // Public agendas only: a members-only agenda publishes no event.
             let table = events.access == .public ? tables[events.id] : nil
-            let published = EventList(entries: (table?.events ?? []).sorted { ($0.start, $0.id) < ($1.start, $1.id) },
-                                      reader: table?.eventReader)
+            let published = EventList(entries: table?.events ?? [], reader: table?.eventReader)
             agenda = Agenda(datasetID: events.id, title: events.title, summary: summary(of: events.description),
                             introduction: summary(of: events.description, limit: .max),
                             venuesDatasetID: roles.venuesDataset,

@@ -50,6 +50,7 @@ public enum Pipeline {
                                            zone: ZoneOffsets(validated.site.timeZone), log: log, progress: progress)) { $1 }
         }
         guard !log.hasErrors, let theme else { return failed() }
+        FreedMemory.giveBack()
 
         // 3. Model.
         var catalog = CatalogBuilder.build(validated, tables: tables, buildDate: options.buildDate)
@@ -70,6 +71,7 @@ public enum Pipeline {
             }
             let exports = try await export(catalog, to: destination, reuse: reuse, progress: progress)
             catalog.members = try await membersEdition(catalog, options: options, to: destination, log: log, progress: progress)
+            FreedMemory.giveBack()
             let records = catalog.datasets.reduce(0) { $0 + $1.recordKeys.count }
             progress.stage("render", detail: "\(catalog.datasets.count) datasets, \(catalog.pages.count) pages, \(records) records, "
                            + "\(catalog.agenda?.events.count ?? 0) events")

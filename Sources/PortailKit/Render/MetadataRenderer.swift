@@ -34,7 +34,7 @@ struct MetadataRenderer {
         add("api/openapi.json", OpenAPIBuilder(catalog: catalog, urls: urls, locale: locale).document())
         add("data.json", DataJSONBuilder.catalog(catalog, exports: exports, urls: urls))
         add("feed.atom", AtomFeedBuilder.feed(catalog, urls: urls, locale: locale))
-        add("sitemap.xml", SitemapBuilder.sitemap(catalog, urls: urls))
+        SitemapBuilder.files(catalog, urls: urls) { add($0, $1) }
         add("robots.txt", SitemapBuilder.robots(urls: urls, indexed: !catalog.members.isRevealed))
         let basePath = URLPath.path(of: catalog.site.baseURL)
         let csp = ContentSecurityPolicy.policy(catalog)

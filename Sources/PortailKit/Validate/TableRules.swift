@@ -11,7 +11,7 @@ struct TableRules {
         var extent: BoundingBox?
         /// The places of a venue dataset, by key.
         var venues: [String: Venue] = [:]
-        /// The events of an agenda dataset, in file order, and how to read them again.
+        /// The events of an agenda dataset, by start then id, and how to read them again.
         var events: [EventEntry] = []
         var eventReader: EventReader?
         /// Keys of the records, in file order, for datasets with record pages.
@@ -103,6 +103,8 @@ struct TableRules {
                 }
             }
         }
+        // Sorted here, in place: a sorted copy made later doubled the agenda's largest array.
+        outcome.events.sort { ($0.start, $0.id) < ($1.start, $1.id) }
         if suppressed > 0 {
             outcome.diagnostics.append(Diagnostic(.error, .typeMismatch,
                 "\(suppressed) more problems in this file are not shown", at: .file(table.path)))

@@ -1,7 +1,42 @@
 /// `sitemap.xml` (sitemaps.org 0.9) with every public page, and `robots.txt` pointing at it.
 /// The 404 page is left out: it is not content for search engines.
 enum SitemapBuilder {
-    static func sitemap(_ catalog: Catalog, urls: SiteURLs) -> String {
+    /// The most URLs a sitemap may list (sitemaps.org); a portal with more gets a sitemap
+    /// index at `sitemap.xml`, over `sitemap-1.xml`, `sitemap-2.xml`…
+    static let maxURLs = 50_000
+
+    /// `sitemap.xml`, and the sitemaps it indexes when there are more than ``maxURLs`` pages,
+    /// each passed to `emit` as it is made.
+    static func files(_ catalog: Catalog, urls: SiteURLs, limit: Int = maxURLs, _ emit: (String, String) throws -> Void) rethrows {
+        let entries = pages(catalog)
+        guard entries.count > limit else {
+            try emit("sitemap.xml", urlset(entries[...], urls: urls))
+            return
+        }
+        var index = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for (number, start) in stride(from: 0, to: entries.count, by: limit).enumerated() {
+            let part = entries[start..<min(start + limit, entries.count)]
+            let path = "sitemap-\(number + 1).xml"
+            try emit(path, urlset(part, urls: urls))
+            index += "  <sitemap><loc>\(AtomFeedBuilder.xml(urls.absolute(path)))</loc>"
+            if let modified = part.compactMap(\.1).max() { index += "<lastmod>\(modified)</lastmod>" }
+            index += "</sitemap>\n"
+        }
+        try emit("sitemap.xml", index + "</sitemapindex>\n")
+    }
+
+    private static func urlset(_ entries: ArraySlice<(String, Day?)>, urls: SiteURLs) -> String {
+        var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for (path, modified) in entries {
+            out += "  <url><loc>\(AtomFeedBuilder.xml(urls.absolute(path)))</loc>"
+            if let modified { out += "<lastmod>\(modified)</lastmod>" }
+            out += "</url>\n"
+        }
+        return out + "</urlset>\n"
+    }
+
+    /// Every public page, as a path from the site root and its date of change when known.
+    private static func pages(_ catalog: Catalog) -> [(String, Day?)] {
         // Paths from the site root; pages in the other interface languages follow, under `<code>/`.
         var pages: [(String, Day?)] = [("", catalog.datasets.map(\.modified).max())]
         pages += catalog.datasets.map { ("datasets/\($0.id)/", $0.modified) }
@@ -23,14 +58,7 @@ enum SitemapBuilder {
             pages += months.sorted().map { ($0, nil) }
         }
         let prefixes = [""] + catalog.site.languages.dropFirst().map { $0 + "/" }
-        let entries = prefixes.flatMap { prefix in pages.map { (urls.absolute(prefix + $0.0), $0.1) } }
-        var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for (loc, modified) in entries {
-            out += "  <url><loc>\(AtomFeedBuilder.xml(loc))</loc>"
-            if let modified { out += "<lastmod>\(modified)</lastmod>" }
-            out += "</url>\n"
-        }
-        return out + "</urlset>\n"
+        return prefixes.flatMap { prefix in pages.map { (prefix + $0.0, $0.1) } }
     }
 
     static func robots(urls: SiteURLs, indexed: Bool = true) -> String {
