@@ -18,10 +18,23 @@ public enum InputDigest {
         for (name, root) in roots {
             for file in SourceFiles.list(under: root) {
                 add(name + ":" + file.relative)
-                hasher.update(data: (try? Data(contentsOf: file.url, options: .alwaysMapped)) ?? Data("unreadable".utf8))
+                update(&hasher, withFileAt: file.url)
             }
         }
         return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Adds a file's bytes, read piece by piece from its mapping and released behind, so
+    /// that hashing a 100 MB data file does not leave it resident.
+    static func update(_ hasher: inout SHA256, withFileAt url: URL) {
+        guard let mapped = MappedFile.read(url) else {
+            hasher.update(data: Data("unreadable".utf8))
+            return
+        }
+        MappedFile.forEachPiece(of: mapped) { _, piece in
+            hasher.update(bufferPointer: piece)
+            return true
+        }
     }
 
     /// The options that change what a build writes.

@@ -26,16 +26,27 @@ struct UnitKeys: Sendable {
         for (name, root) in [("theme", options.theme), ("content", options.content)] {
             for file in SourceFiles.list(under: root) where !tables.contains(file.path) {
                 add(name + ":" + file.relative)
-                hasher.update(data: (try? Data(contentsOf: file.url, options: .alwaysMapped)) ?? Data("unreadable".utf8))
+                InputDigest.update(&hasher, withFileAt: file.url)
             }
         }
         shared = Self.hex(hasher.finalize())
         var data: [String: String] = [:]
         for dataset in datasets {
-            data[dataset.id] = dataset.table.map { Self.hex(SHA256.hash(data: $0.bytes)) } ?? "-"
+            data[dataset.id] = dataset.table.map { Self.hex(Self.digest($0)) } ?? "-"
         }
         self.data = data
         agendaDatasets = agenda.map { [$0.datasetID, $0.venuesDatasetID] } ?? []
+    }
+
+    /// SHA-256 of a data file; a mapped one is read piece by piece, releasing the pages behind.
+    private static func digest(_ table: TableSource) -> SHA256.Digest {
+        guard table.isMapped else { return SHA256.hash(data: table.bytes) }
+        var hasher = SHA256()
+        MappedFile.forEachPiece(of: table.bytes) { _, piece in
+            hasher.update(bufferPointer: piece)
+            return true
+        }
+        return hasher.finalize()
     }
 
     /// The exports of a dataset.

@@ -111,4 +111,50 @@ struct CSVReadingTests {
         #expect(diagnostics.isEmpty)
         #expect(rows[0][5] == "75108" && rows[0][9] == "00851")
     }
+
+    /// Files over 8 MiB are checked and read piece by piece, their mapped pages released
+    /// behind the reader: a character cut by a piece's end, or a released page read again,
+    /// must change nothing.
+    @Test("a big mapped file reads the same across its pieces, and a bad byte far in is found at its line")
+    func bigMappedFile() throws {
+        // A 7-byte header puts the second byte of an "é" at offset 8 MiB, where a piece ends.
+        let rowCount = 4_000_000
+        var bytes = Array("abc;de\n".utf8)
+        bytes.reserveCapacity(7 + rowCount * 5)
+        for _ in 0..<rowCount { bytes += [0xC3, 0xA9, 0x3B, 0x78, 0x0A] }  // "é;x\n"
+        #expect(bytes[8 << 20] == 0xA9)
+        let folder = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("big.csv")
+        try Data(bytes).write(to: url)
+        let file = try CSVFile.open(url, path: "big.csv", encoding: nil, delimiter: nil).get()
+        #expect(file.isMapped)
+        let fields = file.header.map { Field(name: $0, title: $0, type: .string, description: nil, access: .public,
+                                             required: false, format: nil, column: $0, parser: ValueParser(type: .string)) }
+        var source = TableSource(bytes: file.bytes, url: file.url, path: file.path, fileName: "big.csv", delimiter: file.delimiter,
+                                 header: file.header, bodyOffset: file.bodyOffset, bodyLine: file.bodyLine,
+                                 columnIndexes: [0, 1], filters: [], missingValues: [""])
+        source.isMapped = true
+        var rows = 0, wrong = 0
+        var last: RecordStream.Position?
+        RecordStream(source: source, fields: fields).forEach(fieldIndexes: [0, 1]) { position, values in
+            rows += 1
+            if values != [.string("é"), .string("x")] { wrong += 1 }
+            last = position
+        }
+        #expect(rows == rowCount)
+        #expect(wrong == 0)
+        // A record read again by its position, after its pages were released.
+        let again = RecordStream(source: source, fields: fields).record(at: try #require(last), fieldIndexes: [0, 1])
+        #expect(again == [.string("é"), .string("x")])
+
+        // One bad byte in the last piece: reported at its line and column.
+        bytes[bytes.count - 4] = 0xFF  // the "é" of the last row becomes 0xC3 0xFF
+        try Data(bytes).write(to: url)
+        guard case .failure(let diagnostic) = CSVFile.open(url, path: "big.csv", encoding: Located("utf-8", at: SourceLocation(path: "dataset.yaml", line: 1, column: 1)), delimiter: nil) else {
+            Issue.record("an invalid byte was not found")
+            return
+        }
+        #expect(diagnostic.location == SourceLocation(path: "big.csv", line: rowCount + 1, column: 1))
+    }
 }

@@ -90,7 +90,12 @@ struct CSVFile: Sendable {
             encoding = .utf16
         }
         if encoding == nil || encoding == .utf8 {
-            let invalid = data.withUnsafeBytes { TextEncoding.firstInvalidUTF8(in: $0) }
+            // `data` is the mapped file: read piece by piece, releasing the pages behind.
+            var invalid: Int?
+            MappedFile.forEachPiece(of: data) { offset, piece in
+                invalid = TextEncoding.firstInvalidUTF8(in: piece).map { offset + $0 }
+                return invalid == nil
+            }
             guard let invalid else { return .success(nil) }
             if encoding == .utf8 {
                 let (line, column, text) = position(of: invalid, in: data)

@@ -27,6 +27,28 @@ enum MappedFile {
 
     static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
 
+    /// How much of a file one pass reads before releasing the pages behind it.
+    static let step = 8 << 20
+
+    /// Calls `body` with consecutive pieces of mapped `data` that end on UTF-8 character
+    /// boundaries, releasing each piece's pages after it, until `body` returns false: one pass
+    /// over a whole file (a checksum, a check of its encoding) leaves none of it resident.
+    static func forEachPiece(of data: Data, _ body: (_ offset: Int, _ piece: UnsafeRawBufferPointer) -> Bool) {
+        data.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            var offset = 0
+            while offset < raw.count {
+                var end = min(offset + step, raw.count)
+                // Never cut a character: back up over at most three continuation bytes.
+                var back = 0
+                while end < raw.count && back < 3 && raw[end] & 0xC0 == 0x80 { end -= 1; back += 1 }
+                guard body(offset, UnsafeRawBufferPointer(rebasing: raw[offset..<end])) else { return }
+                release(base, from: offset, to: end)
+                offset = end
+            }
+        }
+    }
+
     /// Gives the whole pages of `[start, end)` back to the system. Only for bytes that
     /// ``read(_:)`` mapped: on ordinary memory this would discard the bytes themselves.
     static func release(_ base: UnsafeRawPointer, from start: Int, to end: Int) {
