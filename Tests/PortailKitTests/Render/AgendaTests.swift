@@ -191,4 +191,25 @@ struct AgendaSplitTimeTests {
         #expect(whole.limitNote == nil)
         #expect(whole.days.flatMap(\.events).count == agenda.upcoming.count)
     }
+
+    @Test("a month with more events than a page lists is cut into parts, linked to each other")
+    func monthParts() async throws {
+        let (result, _) = await Fixtures.build(content: Fixtures.site("small").appendingPathComponent("Content"))
+        let catalog = try #require(result.catalog), agenda = try #require(catalog.agenda)
+        let file = try #require(SourceFile.read(Fixtures.defaultTheme.appendingPathComponent("i18n/fr.yaml"), displayPath: "fr.yaml"))
+        let locale = try #require(Localization.read(file, language: "fr").0)
+        let months = AgendaRenderer.months(agenda, zone: ZoneOffsets(catalog.site.timeZone))
+        #expect(months.map(\.entries.count).reduce(0, +) == agenda.events.count)
+        var month = try #require(months.first { $0.entries.count >= 2 })
+        #expect(month.partCount == 1)
+        month.limit = 1
+        month.part = 2
+        #expect(month.partCount == month.entries.count)
+        #expect(month.path == EventPaths.month(year: month.year, month: month.month) .replacingOccurrences(of: ".html", with: "-page-2.html"))
+        let model = AgendaPageModel(agenda: agenda, catalog: catalog, locale: locale, month: month, allMonths: [(month.year, month.month)])
+        #expect(model.days.flatMap(\.events).map(\.id) == [month.entries[1].id])
+        #expect(model.heading.hasSuffix(", page 2 sur \(month.entries.count)"))
+        #expect(model.monthParts.map(\.current) == (1...month.entries.count).map { $0 == 2 })
+        #expect(model.monthParts.first?.href == "../" + EventPaths.month(year: month.year, month: month.month))
+    }
 }

@@ -31,25 +31,48 @@ struct AgendaPageModel {
     let months: [MonthLink]
     let previousMonth: MonthLink?
     let nextMonth: MonthLink?
+    /// The pages of a month with more than ``pageLimit`` events, when it has several.
+    let monthParts: [MonthLink]
+    let hasMonthParts: Bool
     let subscriptions: [Subscription]
     let contributeHref: String
     /// The agenda's Atom feed, a shared file.
     let feedHref: String
     let config: String
 
-    /// The most upcoming events the index lists (and the Atom feed carries). Every event is on
-    /// its month's page; an agenda of tens of thousands of events made an index of megabytes,
-    /// too heavy to open, and to render.
-    static let indexLimit = 1_000
+    /// The most events an agenda page lists: the index its next upcoming events (and the Atom
+    /// feed as many), a month page a part of its month. An agenda of tens of thousands of
+    /// events made pages of megabytes, too heavy to open, and to render.
+    static let pageLimit = 1_000
 
-    /// - Parameter month: nil for the index (upcoming events), else the month shown.
-    init(agenda: Agenda, catalog: Catalog, locale: Localization, month: (year: Int, month: Int)?, allMonths: [(Int, Int)],
-         limit: Int = indexLimit) {
+    /// One page of a month: its events (all of the month's, in order) and which part it shows.
+    struct MonthPage {
+        let year: Int
+        let month: Int
+        let entries: [EventEntry]
+        /// 1-based.
+        var part = 1
+        var limit = AgendaPageModel.pageLimit
+
+        var partCount: Int { max(1, (entries.count + limit - 1) / limit) }
+        var path: String { EventPaths.month(year: year, month: month, part: part) }
+        var shown: ArraySlice<EventEntry> {
+            let start = (part - 1) * limit
+            return entries[start..<min(start + limit, entries.count)]
+        }
+    }
+
+    /// - Parameter month: nil for the index (upcoming events), else the month page shown.
+    init(agenda: Agenda, catalog: Catalog, locale: Localization, month: MonthPage?, allMonths: [(Int, Int)],
+         limit: Int = pageLimit) {
         let format = DisplayFormat(locale)
         let zone = ZoneOffsets(catalog.site.timeZone)
-        let path = month.map { EventPaths.month(year: $0.year, month: $0.month) } ?? "agenda/index.html"
-        let title = month.map { locale.format("agenda_month_title", ["month": format.monthYear(year: $0.year, month: $0.month)]) }
-            ?? agenda.title
+        let path = month?.path ?? "agenda/index.html"
+        let title = month.map { page -> String in
+            let name = format.monthYear(year: page.year, month: page.month)
+            return page.partCount == 1 ? locale.format("agenda_month_title", ["month": name])
+                : locale.format("agenda_month_part_title", ["month": name, "part": String(page.part), "parts": String(page.partCount)])
+        } ?? agenda.title
         chrome = Chrome(catalog: catalog, locale: locale, path: path, title: title,
                         description: agenda.summary, currentMenu: "agenda",
                         alternates: [Chrome.Alternate(type: "text/calendar", href: "agenda.ics", title: locale["agenda_subscribe"]),
@@ -60,10 +83,7 @@ struct AgendaPageModel {
         isIndex = month == nil
         let events: [Event]
         if let month {
-            events = Array(agenda.events.subset(agenda.events.entries.filter {
-                let day = EventItem.local($0.start, zone).day
-                return day.year == month.year && day.month == month.month
-            }))
+            events = Array(agenda.events.subset(Array(month.shown)))
         } else {
             events = Array(agenda.upcoming.prefix(limit))
         }
@@ -89,6 +109,13 @@ struct AgendaPageModel {
             MonthLink(label: format.monthYear(year: y, month: m), href: "../" + EventPaths.month(year: y, month: m),
                       current: month.map { $0.year == y && $0.month == m } ?? false)
         }
+        monthParts = month.map { page in
+            page.partCount == 1 ? [] : (1...page.partCount).map { part in
+                MonthLink(label: String(part), href: "../" + EventPaths.month(year: page.year, month: page.month, part: part),
+                          current: part == page.part)
+            }
+        } ?? []
+        hasMonthParts = !monthParts.isEmpty
         if let month, let index = allMonths.firstIndex(where: { $0 == (month.year, month.month) }) {
             previousMonth = index > 0 ? months[index - 1] : nil
             nextMonth = index + 1 < months.count ? months[index + 1] : nil

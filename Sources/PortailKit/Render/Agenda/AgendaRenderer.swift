@@ -8,17 +8,26 @@ struct AgendaRenderer {
     let agenda: Agenda
     let theme: Theme
 
-    /// The months with events, in order.
-    var months: [(Int, Int)] {
-        let zone = ZoneOffsets(catalog.site.timeZone)
-        var seen: [(Int, Int)] = []
+    /// The months with events, in order, with their events (first part of each month).
+    var months: [AgendaPageModel.MonthPage] {
+        Self.months(agenda, zone: ZoneOffsets(catalog.site.timeZone))
+    }
+
+    static func months(_ agenda: Agenda, zone: ZoneOffsets) -> [AgendaPageModel.MonthPage] {
+        // Events are sorted by start: each month's events follow each other.
+        var months: [AgendaPageModel.MonthPage] = []
+        var current: (year: Int, month: Int, entries: [EventEntry])?
         for entry in agenda.events.entries {
             let day = EventItem.local(entry.start, zone).day
-            if seen.last.map({ $0 != (day.year, day.month) }) ?? true, !seen.contains(where: { $0 == (day.year, day.month) }) {
-                seen.append((day.year, day.month))
+            if let open = current, open.year == day.year, open.month == day.month {
+                current!.entries.append(entry)
+                continue
             }
+            if let open = current { months.append(.init(year: open.year, month: open.month, entries: open.entries)) }
+            current = (day.year, day.month, [entry])
         }
-        return seen.sorted { $0 < $1 }
+        if let open = current { months.append(.init(year: open.year, month: open.month, entries: open.entries)) }
+        return months
     }
 
     /// Pages and files are written to `out` as soon as each is rendered, so that memory does
@@ -26,14 +35,18 @@ struct AgendaRenderer {
     /// Pages in another language than the default are under `<code>/`.
     func pages(_ locale: Localization, to out: any OutputDestination) throws {
         let prefix = locale.pathPrefix
-        let allMonths = months
+        let months = self.months
+        let allMonths = months.map { ($0.year, $0.month) }
         func html(_ model: Any, _ template: String, _ path: String) throws {
             try out.write(prefix + path, Data(try theme.render(model, template: template).utf8))
         }
         try html(AgendaPageModel(agenda: agenda, catalog: catalog, locale: locale, month: nil, allMonths: allMonths), "agenda", "agenda/index.html")
-        for (year, month) in allMonths {
-            try html(AgendaPageModel(agenda: agenda, catalog: catalog, locale: locale, month: (year, month), allMonths: allMonths),
-                     "agenda", EventPaths.month(year: year, month: month))
+        for month in months {
+            for part in 1...month.partCount {
+                var page = month
+                page.part = part
+                try html(AgendaPageModel(agenda: agenda, catalog: catalog, locale: locale, month: page, allMonths: allMonths), "agenda", page.path)
+            }
         }
         if let dataset = catalog.datasets.first(where: { $0.id == agenda.datasetID }) {
             try html(ContributePageModel(agenda: agenda, dataset: dataset, catalog: catalog, locale: locale), "contribute", "agenda/contribuer.html")
@@ -70,7 +83,7 @@ struct AgendaRenderer {
     /// entry ids are the event pages' URLs.
     private func atom(_ urls: SiteURLs) -> String {
         let locale = theme.localization
-        let upcoming = agenda.upcoming.prefix(AgendaPageModel.indexLimit)
+        let upcoming = agenda.upcoming.prefix(AgendaPageModel.pageLimit)
         let x = AtomFeedBuilder.xml
         var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(catalog.site.language)\">\n"
         out += "  <id>\(x(urls.absolute("agenda/")))</id>\n"

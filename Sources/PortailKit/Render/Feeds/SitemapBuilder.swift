@@ -47,13 +47,11 @@ enum SitemapBuilder {
         if let agenda = catalog.agenda {
             pages.append(("agenda/index.html", nil))
             pages.append(("agenda/contribuer.html", nil))
-            let zone = ZoneOffsets(catalog.site.timeZone)
-            var months: [String] = []
             for event in agenda.events.entries {
-                let day = DateTime(epochSeconds: event.start.epochSeconds, offsetSeconds: zone.offset(atInstant: event.start.epochSeconds)).local.day
-                let path = EventPaths.month(year: day.year, month: day.month)
-                if !months.contains(path) { months.append(path) }
                 pages.append((EventPaths.page(event.id), event.updated?.local.day))
+            }
+            let months = AgendaRenderer.months(agenda, zone: ZoneOffsets(catalog.site.timeZone)).flatMap { month in
+                (1...month.partCount).map { EventPaths.month(year: month.year, month: month.month, part: $0) }
             }
             pages += months.sorted().map { ($0, nil) }
         }

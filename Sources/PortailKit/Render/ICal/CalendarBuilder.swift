@@ -152,7 +152,11 @@ enum EventPaths {
     static func venueCalendar(_ key: String) -> String { "agenda/venues/\(key).ics" }
     static func regionCalendar(_ region: String) -> String { "agenda/regions/\(regionSlug(region)).ics" }
     static func widget(_ key: String) -> String { "embed/agenda/\(key).html" }
-    static func month(year: Int, month: Int) -> String { "agenda/\(Day.pad(year, 4))-\(Day.pad(month, 2)).html" }
+    /// A month's page; its further parts, when it has more events than a page lists, are
+    /// `agenda/<yyyy>-<mm>-page-<n>.html`.
+    static func month(year: Int, month: Int, part: Int = 1) -> String {
+        "agenda/\(Day.pad(year, 4))-\(Day.pad(month, 2))" + (part > 1 ? "-page-\(part)" : "") + ".html"
+    }
     static func regionSlug(_ region: String) -> String {
         let slug = Identifier.slug(from: region)
         return slug.isEmpty ? "region" : slug
