@@ -75,8 +75,7 @@ public enum Pipeline {
             let records = catalog.datasets.reduce(0) { $0 + $1.recordKeys.count }
             progress.stage("render", detail: "\(catalog.datasets.count) datasets, \(catalog.pages.count) pages, \(records) records, "
                            + "\(catalog.agenda?.events.count ?? 0) events")
-            let metadata = MetadataRenderer(catalog: catalog, exports: exports, locale: theme.localization).render()
-            for (path, data) in metadata { try destination.write(path, data) }
+            let metadata = try MetadataRenderer(catalog: catalog, exports: exports, locale: theme.localization).render(to: destination)
             let (pages, kept) = try await HTMLRenderer(catalog: catalog, theme: theme, mapAvailable: !leaflet.isEmpty, reuse: reuse)
                 .render(exports: exports, to: destination)
             reuse?.cache.retain(only: Set(exports.keys.map { "exports:\($0)" } + catalog.datasets.map { "records:\($0.id)" } + ["agenda"]))
@@ -85,7 +84,7 @@ public enum Pipeline {
             for asset in theme.assets { try destination.copy("assets/\(asset.path)", from: asset.url) }
             for file in leaflet { try destination.copy("assets/leaflet/\(file.path)", from: file.url) }
             let exported = exports.values.reduce(0) { $0 + $1.files.count + $1.chunkCount }
-            return BuildResult(diagnostics: log.sorted, catalog: catalog, fileCount: exported + metadata.count + pages + theme.assets.count)
+            return BuildResult(diagnostics: log.sorted, catalog: catalog, fileCount: exported + metadata + pages + theme.assets.count)
         } catch {
             log.report(Diagnostic(.unreadableFile, "the build failed while writing: \(error)", at: .file(options.contentDisplay)))
             return failed()

@@ -9,37 +9,43 @@ struct MetadataRenderer {
     let exports: [String: DatasetExports]
     let locale: Localization
 
-    func render() -> [(String, Data)] {
+    /// Writes every file to `destination` as soon as it is made (sitemaps of hundreds of
+    /// thousands of pages are big); returns how many.
+    func render(to destination: any OutputDestination) throws -> Int {
         let urls = SiteURLs(catalog.site)
-        var files: [(String, Data)] = []
-        func add(_ path: String, _ json: JSONValue) { files.append((path, Data((json.serialized(pretty: true) + "\n").utf8))) }
-        func add(_ path: String, _ text: String) { files.append((path, Data(text.utf8))) }
+        var count = 0
+        func add(_ path: String, _ data: Data) throws {
+            try destination.write(path, data)
+            count += 1
+        }
+        func add(_ path: String, _ json: JSONValue) throws { try add(path, Data((json.serialized(pretty: true) + "\n").utf8)) }
+        func add(_ path: String, _ text: String) throws { try add(path, Data(text.utf8)) }
 
         let dcat = DCATBuilder(catalog: catalog, exports: exports, locale: locale)
-        files += DCATRenderer(builder: dcat).render()
+        for (path, data) in DCATRenderer(builder: dcat).render() { try add(path, data) }
 
         let packages = DataPackageBuilder(catalog: catalog, exports: exports, urls: urls)
         let api = APIBuilder(catalog: catalog, exports: exports, urls: urls)
         for dataset in catalog.datasets {
-            add("api/datasets/\(dataset.id).json", api.datasetDocument(dataset))
+            try add("api/datasets/\(dataset.id).json", api.datasetDocument(dataset))
             guard dataset.publishesRecords else { continue }
-            add("datasets/\(dataset.id)/schema.json", TableSchemaBuilder.schema(dataset))
-            add("datasets/\(dataset.id)/datapackage.json", packages.datasetPackage(dataset))
-            add("datasets/\(dataset.id)/\(dataset.id).csv-metadata.json",
+            try add("datasets/\(dataset.id)/schema.json", TableSchemaBuilder.schema(dataset))
+            try add("datasets/\(dataset.id)/datapackage.json", packages.datasetPackage(dataset))
+            try add("datasets/\(dataset.id)/\(dataset.id).csv-metadata.json",
                 CSVWBuilder.metadata(dataset, licence: dataset.licence, publisher: catalog.site.publisher.name,
                                      language: catalog.site.language))
         }
-        if catalog.datasets.contains(where: \.publishesRecords) { add("datapackage.json", packages.catalogPackage()) }
-        add("api/catalog.json", api.catalogDocument())
-        add("api/openapi.json", OpenAPIBuilder(catalog: catalog, urls: urls, locale: locale).document())
-        add("data.json", DataJSONBuilder.catalog(catalog, exports: exports, urls: urls))
-        add("feed.atom", AtomFeedBuilder.feed(catalog, urls: urls, locale: locale))
-        SitemapBuilder.files(catalog, urls: urls) { add($0, $1) }
-        add("robots.txt", SitemapBuilder.robots(urls: urls, indexed: !catalog.members.isRevealed))
+        if catalog.datasets.contains(where: \.publishesRecords) { try add("datapackage.json", packages.catalogPackage()) }
+        try add("api/catalog.json", api.catalogDocument())
+        try add("api/openapi.json", OpenAPIBuilder(catalog: catalog, urls: urls, locale: locale).document())
+        try add("data.json", DataJSONBuilder.catalog(catalog, exports: exports, urls: urls))
+        try add("feed.atom", AtomFeedBuilder.feed(catalog, urls: urls, locale: locale))
+        try SitemapBuilder.files(catalog, urls: urls) { try add($0, $1) }
+        try add("robots.txt", SitemapBuilder.robots(urls: urls, indexed: !catalog.members.isRevealed))
         let basePath = URLPath.path(of: catalog.site.baseURL)
         let csp = ContentSecurityPolicy.policy(catalog)
-        add("_headers", HostConfigBuilder.headers(basePath: basePath, csp: csp))
-        add(".htaccess", HostConfigBuilder.htaccess(basePath: basePath, csp: csp))
-        return files
+        try add("_headers", HostConfigBuilder.headers(basePath: basePath, csp: csp))
+        try add(".htaccess", HostConfigBuilder.htaccess(basePath: basePath, csp: csp))
+        return count
     }
 }
