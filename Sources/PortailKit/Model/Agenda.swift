@@ -20,7 +20,7 @@ public struct Agenda: Sendable {
     public let upcoming: EventList
     /// The same, by venue key: each place's page and widget reads its own, and filtering all
     /// events for each of thousands of places made the build quadratic.
-    private let upcomingByVenue: [String: [EventEntry]]
+    private let upcomingByVenue: [String: [Int32]]
 
     init(datasetID: String, title: String, summary: String, introduction: String, venuesDatasetID: String,
          events: EventList, venues: [String: Venue], today: Day) {
@@ -32,13 +32,18 @@ public struct Agenda: Sendable {
         self.events = events
         self.venues = venues
         self.today = today
-        let upcoming = events.entries.filter { $0.end.local.day >= today }
-        self.upcoming = events.subset(upcoming)
-        upcomingByVenue = Dictionary(grouping: upcoming, by: \.venue)
+        var upcoming: [Int32] = []
+        var byVenue: [String: [Int32]] = [:]
+        for (position, entry) in events.entries.enumerated() where entry.end.local.day >= today {
+            upcoming.append(Int32(position))
+            byVenue[entry.venue, default: []].append(Int32(position))
+        }
+        self.upcoming = events.picking(upcoming)
+        upcomingByVenue = byVenue
     }
 
     public func upcoming(at venue: String) -> EventList {
-        events.subset(upcomingByVenue[venue] ?? [])
+        events.picking(upcomingByVenue[venue] ?? [])
     }
 }
 

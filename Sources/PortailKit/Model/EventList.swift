@@ -63,16 +63,34 @@ struct EventReader: Sendable {
     }
 }
 
+/// Some of an agenda's entries, in order: all of them, or those at some positions of the
+/// whole list. The agenda's upcoming events and each venue's are positions, 4 bytes each,
+/// rather than copies of 112-byte entries (two copies of every event at the benchmark's S=10).
+public struct EventEntries: RandomAccessCollection, Sendable {
+    let all: [EventEntry]
+    /// Positions in `all`; nil for every entry.
+    let picked: [Int32]?
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { picked?.count ?? all.count }
+    public subscript(position: Int) -> EventEntry { all[picked.map { Int($0[position]) } ?? position] }
+}
+
 /// Events in an order, each read from its record when it is accessed: iterate once, or copy
 /// into an array what several passes read.
 public struct EventList: RandomAccessCollection, Sendable {
     /// The entries, in the list's order: filter and group these, which reads no record.
-    public let entries: [EventEntry]
+    public let entries: EventEntries
     let reader: EventReader?
 
     static let empty = EventList(entries: [], reader: nil)
 
     init(entries: [EventEntry], reader: EventReader?) {
+        self.entries = EventEntries(all: entries, picked: nil)
+        self.reader = reader
+    }
+
+    private init(entries: EventEntries, reader: EventReader?) {
         self.entries = entries
         self.reader = reader
     }
@@ -80,6 +98,12 @@ public struct EventList: RandomAccessCollection, Sendable {
     /// The events of some of the entries (of this list), in their order.
     public func subset(_ entries: [EventEntry]) -> EventList {
         EventList(entries: entries, reader: reader)
+    }
+
+    /// The events at some positions of this list (a list of every entry), in their order.
+    func picking(_ positions: [Int32]) -> EventList {
+        precondition(entries.picked == nil, "positions are in a list of every entry")
+        return EventList(entries: EventEntries(all: entries.all, picked: positions), reader: reader)
     }
 
     public var startIndex: Int { entries.startIndex }
