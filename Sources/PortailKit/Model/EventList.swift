@@ -30,10 +30,13 @@ struct EventReader: Sendable {
     let roles: AgendaRoles
     let keyIndex: Int
     let zone: ZoneOffsets
+    /// Every field: an event reads its whole record (made once, not at each of its reads).
+    private let fieldIndexes: [Int]
     private let reads = ReadCount()
 
     init(stream: RecordStream, roles: AgendaRoles, keyIndex: Int, zone: ZoneOffsets) {
         self.stream = stream
+        fieldIndexes = Array(stream.fields.indices)
         self.roles = roles
         self.keyIndex = keyIndex
         self.zone = zone
@@ -49,7 +52,7 @@ struct EventReader: Sendable {
 
     func event(_ entry: EventEntry) -> Event {
         if reads.next() { stream.releaseMappedPages() }
-        let values = stream.record(at: entry.position, fieldIndexes: Array(stream.fields.indices))
+        let values = stream.record(at: entry.position, fieldIndexes: fieldIndexes)
         if let values, let event = EventRows.event(values, roles: roles, keyIndex: keyIndex, venues: nil, zone: zone,
                                                    locate: { _ in (.file(stream.source.path), "") }, report: { _ in }),
            event.id == entry.id {

@@ -55,7 +55,7 @@ public final class StagingDirectory: OutputDestination {
     public func write(_ path: String, _ data: Data) throws {
         let target = try prepare(path)
         if let old = previousFile(path), sameBytes(old, data) {
-            try link(old, to: URL(fileURLWithPath: target))
+            try link(old.path, to: target)
         } else {
             try PlainFile.write(data, to: target, exclusive: true)
         }
@@ -71,7 +71,7 @@ public final class StagingDirectory: OutputDestination {
             // Compare after the fact, piece by piece: streamed files are too big to hold.
             if let old = previousFile(path), PlainFile.same(old.path, target.path) {
                 try FileManager.default.removeItem(at: target)
-                try link(old, to: target)
+                try link(old.path, to: target.path)
             }
         }
     }
@@ -96,12 +96,7 @@ public final class StagingDirectory: OutputDestination {
         let old = previous.path + "/" + path
         var info = stat()
         guard stat(old, &info) == 0 else { throw OutputError("\(path) is not in the previous output") }
-        let target = try prepare(path)
-        if try PlainFile.link(old, as: target) {
-            state.withLock { $0.unchanged += 1 }
-        } else {
-            try link(URL(fileURLWithPath: old), to: URL(fileURLWithPath: target))
-        }
+        try link(old, to: try prepare(path))
         made(size: Int(info.st_size))
     }
 
@@ -183,12 +178,13 @@ public final class StagingDirectory: OutputDestination {
     }
 
 
-    private func link(_ old: URL, to target: URL) throws {
-        if try !PlainFile.link(old.path, as: target.path) {
+    /// Hard-links a file of the previous output; plain paths, as it runs for every kept file.
+    private func link(_ old: String, to target: String) throws {
+        if try !PlainFile.link(old, as: target) {
             // Another file system: copy, and keep the time stamp by hand.
-            try FileManager.default.copyItem(at: old, to: target)
-            if let date = try? FileManager.default.attributesOfItem(atPath: old.path)[.modificationDate] {
-                try? FileManager.default.setAttributes([.modificationDate: date as Any], ofItemAtPath: target.path)
+            try FileManager.default.copyItem(atPath: old, toPath: target)
+            if let date = try? FileManager.default.attributesOfItem(atPath: old)[.modificationDate] {
+                try? FileManager.default.setAttributes([.modificationDate: date as Any], ofItemAtPath: target)
             }
         }
         state.withLock { $0.unchanged += 1 }

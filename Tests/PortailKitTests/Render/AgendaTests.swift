@@ -177,12 +177,17 @@ struct AgendaSplitTimeTests {
         #expect(messages.contains("11:15 agenda.start_time completes a date field; 'quand' is a datetime already"), "\(messages)")
     }
 
-    @Test("an index over its limit lists the soonest events and says where the others are")
-    func indexLimit() async throws {
+    /// The small fixture's catalogue and agenda, and the French strings, for page models.
+    static func frenchPages() async throws -> (Catalog, Agenda, Localization) {
         let (result, _) = await Fixtures.build(content: Fixtures.site("small").appendingPathComponent("Content"))
         let catalog = try #require(result.catalog), agenda = try #require(catalog.agenda)
         let file = try #require(SourceFile.read(Fixtures.defaultTheme.appendingPathComponent("i18n/fr.yaml"), displayPath: "fr.yaml"))
-        let locale = try #require(Localization.read(file, language: "fr").0)
+        return (catalog, agenda, try #require(Localization.read(file, language: "fr").0))
+    }
+
+    @Test("an index over its limit lists the soonest events and says where the others are")
+    func indexLimit() async throws {
+        let (catalog, agenda, locale) = try await Self.frenchPages()
         #expect(agenda.upcoming.count > 2)
         let cut = AgendaPageModel(agenda: agenda, catalog: catalog, locale: locale, month: nil, allMonths: [], limit: 2)
         #expect(cut.days.flatMap(\.events).map(\.id) == agenda.upcoming.prefix(2).map(\.id))
@@ -194,10 +199,7 @@ struct AgendaSplitTimeTests {
 
     @Test("a month with more events than a page lists is cut into parts, linked to each other")
     func monthParts() async throws {
-        let (result, _) = await Fixtures.build(content: Fixtures.site("small").appendingPathComponent("Content"))
-        let catalog = try #require(result.catalog), agenda = try #require(catalog.agenda)
-        let file = try #require(SourceFile.read(Fixtures.defaultTheme.appendingPathComponent("i18n/fr.yaml"), displayPath: "fr.yaml"))
-        let locale = try #require(Localization.read(file, language: "fr").0)
+        let (catalog, agenda, locale) = try await Self.frenchPages()
         let months = AgendaRenderer.months(agenda, zone: ZoneOffsets(catalog.site.timeZone))
         #expect(months.map(\.entries.count).reduce(0, +) == agenda.events.count)
         var month = try #require(months.first { $0.entries.count >= 2 })

@@ -47,8 +47,6 @@ public struct RecordStream: Sendable {
     ///   - body: the record's values; the array is reused, so copy what must outlive the call.
     /// The most a cell may hold: far above any real text, far below what exhausts memory.
     static let maxCellBytes = 1 << 20
-    /// How far a stream reads before releasing the mapped pages behind it.
-    static let releaseStep = 8 << 20
 
     public func forEach(
         fieldIndexes: [Int],
@@ -98,7 +96,7 @@ public struct RecordStream: Sendable {
             var released = 0
             records: while true {
                 if from != nil && scanner.position > from!.start { break records }
-                if source.isMapped && from == nil && scanner.position - released >= Self.releaseStep {
+                if source.isMapped && from == nil && scanner.position - released >= MappedFile.step {
                     MappedFile.release(base, from: released, to: scanner.position)
                     released = scanner.position / MappedFile.pageSize * MappedFile.pageSize
                 }

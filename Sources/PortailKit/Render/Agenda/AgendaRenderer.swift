@@ -9,10 +9,6 @@ struct AgendaRenderer {
     let theme: Theme
 
     /// The months with events, in order, with their events (first part of each month).
-    var months: [AgendaPageModel.MonthPage] {
-        Self.months(agenda, zone: ZoneOffsets(catalog.site.timeZone))
-    }
-
     static func months(_ agenda: Agenda, zone: ZoneOffsets) -> [AgendaPageModel.MonthPage] {
         // Events are sorted by start: each month's events follow each other.
         var months: [AgendaPageModel.MonthPage] = []
@@ -35,7 +31,7 @@ struct AgendaRenderer {
     /// Pages in another language than the default are under `<code>/`.
     func pages(_ locale: Localization, to out: any OutputDestination) throws {
         let prefix = locale.pathPrefix
-        let months = self.months
+        let months = Self.months(agenda, zone: ZoneOffsets(catalog.site.timeZone))
         let allMonths = months.map { ($0.year, $0.month) }
         func html(_ model: Any, _ template: String, _ path: String) throws {
             try out.write(prefix + path, Data(try theme.render(model, template: template).utf8))
