@@ -94,7 +94,9 @@ struct AgendaPageModel {
         hasEvents = !events.isEmpty
         countLabel = locale.plural("events", events.count)
         func options(_ values: [String], label: (String) -> String = { $0 }) -> [Option] {
-            Set(values).filter { !$0.isEmpty }.sorted { CatalogBuilder.sortKey(label($0)) < CatalogBuilder.sortKey(label($1)) }
+            // Labels can repeat (two cinemas of one name in one town): the value breaks the tie,
+            // or the order would follow the set's hashing, which changes from run to run.
+            Set(values).filter { !$0.isEmpty }.sorted { (CatalogBuilder.sortKey(label($0)), $0) < (CatalogBuilder.sortKey(label($1)), $1) }
                 .map { Option(value: $0, label: label($0)) }
         }
         regions = options(events.compactMap { agenda.venues[$0.venue]?.region })
