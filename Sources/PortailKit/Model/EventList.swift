@@ -4,23 +4,49 @@ import Synchronization
 /// is. The other fields (title, description, links…) are read again from the data file when
 /// a page or a calendar needs them, so that an agenda of hundreds of thousands of events
 /// does not hold them all in memory.
+///
+/// Packed (80 bytes, against 112 as plain `DateTime`s and a `Position`): the agenda keeps one
+/// for every event of the file, 250,000 of them at the benchmark's S=10.
 public struct EventEntry: Sendable, Hashable {
     public let id: String
-    public let start: DateTime
-    public let end: DateTime
-    /// Key of the venue in the venue dataset.
+    /// Key of the venue in the venue dataset (one string shared by the venue's events).
     public let venue: String
-    public let updated: DateTime?
-    /// Where the event's record starts in its data file.
-    let position: RecordStream.Position
+    private let startSeconds: Int
+    private let endSeconds: Int
+    private let updatedSeconds: Int
+    /// Byte offset where the event's record starts in its data file.
+    private let recordStart: Int
+    private let startOffset: Int32
+    private let endOffset: Int32
+    /// `Int32.min` when the event gives no update time.
+    private let updatedOffset: Int32
+    private let recordLine: Int32
 
-    init(_ event: Event, at position: RecordStream.Position) {
+    init(_ event: Event, venue: String, at position: RecordStream.Position) {
         id = event.id
-        start = event.start
-        end = event.end
-        venue = event.venue
-        updated = event.updated
-        self.position = position
+        self.venue = venue
+        startSeconds = event.start.epochSeconds
+        startOffset = Int32(event.start.offsetSeconds)
+        endSeconds = event.end.epochSeconds
+        endOffset = Int32(event.end.offsetSeconds)
+        updatedSeconds = event.updated?.epochSeconds ?? 0
+        updatedOffset = event.updated.map { Int32($0.offsetSeconds) } ?? .min
+        recordStart = position.start
+        recordLine = Int32(clamping: position.line)
+    }
+
+    public var start: DateTime { DateTime(epochSeconds: startSeconds, offsetSeconds: Int(startOffset)) }
+    public var end: DateTime { DateTime(epochSeconds: endSeconds, offsetSeconds: Int(endOffset)) }
+    public var updated: DateTime? {
+        updatedOffset == .min ? nil : DateTime(epochSeconds: updatedSeconds, offsetSeconds: Int(updatedOffset))
+    }
+    /// Where the event's record is (its line only names it in diagnostics).
+    var position: RecordStream.Position { RecordStream.Position(line: Int(recordLine), offset: recordStart, start: recordStart) }
+
+    /// The agenda's order: by start, then by id.
+    static func ordered(_ a: EventEntry, _ b: EventEntry) -> Bool {
+        a.startSeconds != b.startSeconds ? a.startSeconds < b.startSeconds
+            : a.startOffset != b.startOffset ? a.startOffset < b.startOffset : a.id < b.id
     }
 }
 

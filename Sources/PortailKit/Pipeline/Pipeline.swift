@@ -67,7 +67,7 @@ public enum Pipeline {
             }
             let reuse = options.cache.map { cache in
                 (cache: cache, keys: UnitKeys(options: options, datasets: catalog.datasets, agenda: catalog.agenda, mapAvailable: !leaflet.isEmpty),
-                 canKeep: { @Sendable (paths: [String]) in destination.canKeep(paths) })
+                 canKeep: { @Sendable (paths: PathList) in destination.canKeep(paths) })
             }
             let exports = try await export(catalog, to: destination, reuse: reuse, progress: progress)
             catalog.members = try await membersEdition(catalog, options: options, to: destination, log: log, progress: progress)
@@ -145,7 +145,7 @@ public enum Pipeline {
     }
 
     private static func export(_ catalog: Catalog, to destination: any OutputDestination,
-                               reuse: (cache: RenderCache, keys: UnitKeys, canKeep: @Sendable ([String]) -> Bool)?,
+                               reuse: (cache: RenderCache, keys: UnitKeys, canKeep: @Sendable (PathList) -> Bool)?,
                                progress: any BuildProgress) async throws -> [String: DatasetExports] {
         let publishing = catalog.datasets.filter(\.publishesRecords)
         return try await withThrowingTaskGroup(of: (String, DatasetExports).self) { group in

@@ -13,13 +13,13 @@ import Synchronization
 public final class RenderCache: Sendable {
     enum Entry: Sendable, Codable {
         /// The exports' description, and every file the exporter wrote.
-        case exports(DatasetExports, paths: [String])
+        case exports(DatasetExports, paths: PathList)
         /// The pages of a unit.
-        case pages([String])
+        case pages(PathList)
     }
 
     struct Saved: Codable {
-        static let format = 1
+        static let format = 2
         var format = Saved.format
         /// The output folder this cache describes (see ``outputIdentity(of:)``).
         var output: String
@@ -56,12 +56,12 @@ public final class RenderCache: Sendable {
 
     // MARK: - Units
 
-    func exports(_ unit: String, key: String) -> (DatasetExports, [String])? {
+    func exports(_ unit: String, key: String) -> (DatasetExports, PathList)? {
         guard case .exports(let exports, let paths)? = lookup(unit, key: key) else { return nil }
         return (exports, paths)
     }
 
-    func pages(_ unit: String, key: String) -> [String]? {
+    func pages(_ unit: String, key: String) -> PathList? {
         guard case .pages(let paths)? = lookup(unit, key: key) else { return nil }
         return paths
     }
@@ -159,11 +159,11 @@ extension JSONDecoder {
 /// Passes every write on, and remembers the paths: what an exporter wrote, for the cache.
 final class RecordingOutput: OutputDestination {
     let base: any OutputDestination
-    private let written = Mutex<[String]>([])
+    private let written = Mutex(PathList())
 
     init(_ base: any OutputDestination) { self.base = base }
 
-    var paths: [String] { written.withLock { $0.sorted() } }
+    var paths: PathList { written.withLock { $0 } }
     var count: Int { written.withLock { $0.count } }
 
     func write(_ path: String, _ data: Data) throws {

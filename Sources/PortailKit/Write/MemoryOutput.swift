@@ -27,7 +27,7 @@ public final class MemoryOutput: OutputDestination {
         }
     }
 
-    public func canKeep(_ paths: [String]) -> Bool {
+    public func canKeep(_ paths: PathList) -> Bool {
         paths.allSatisfy { previous[$0] != nil }
     }
 

@@ -14,13 +14,13 @@ public protocol OutputDestination: Sendable {
     func copy(_ path: String, from source: URL) throws
     /// Whether the destination has a previous output holding every one of these files, so
     /// that they can be kept as they are (``RenderCache``: their inputs did not change).
-    func canKeep(_ paths: [String]) -> Bool
+    func canKeep(_ paths: PathList) -> Bool
     /// Keeps the file of the previous output at `path` as it is (after `canKeep` said so).
     func keep(_ path: String) throws
 }
 
 extension OutputDestination {
-    public func canKeep(_ paths: [String]) -> Bool { false }
+    public func canKeep(_ paths: PathList) -> Bool { false }
     public func keep(_ path: String) throws { throw OutputError("\(path): no previous output to keep it from") }
 }
 

@@ -83,7 +83,7 @@ public final class StagingDirectory: OutputDestination {
         try write(path, data)
     }
 
-    public func canKeep(_ paths: [String]) -> Bool {
+    public func canKeep(_ paths: PathList) -> Bool {
         guard let previous else { return false }
         let base = previous.path + "/"
         return paths.allSatisfy { access(base + $0, F_OK) == 0 }

@@ -68,7 +68,7 @@ public final class SyncDirectory: OutputDestination {
         try write(path, data)
     }
 
-    public func canKeep(_ paths: [String]) -> Bool {
+    public func canKeep(_ paths: PathList) -> Bool {
         paths.allSatisfy { existing.contains($0) && access(root + "/" + $0, F_OK) == 0 }
     }
 

@@ -15,8 +15,8 @@ struct SitemapTests {
         let catalog = try #require(result.catalog)
         let urls = SiteURLs(catalog.site)
         var whole: [String: String] = [:], split: [String: String] = [:]
-        SitemapBuilder.files(catalog, urls: urls) { whole[$0] = $1 }
-        SitemapBuilder.files(catalog, urls: urls, limit: 5) { split[$0] = $1 }
+        try SitemapBuilder.files(catalog, urls: urls) { whole[$0] = $1 }
+        try SitemapBuilder.files(catalog, urls: urls, limit: 5) { split[$0] = $1 }
 
         let all = Self.locs(try #require(whole["sitemap.xml"]))
         #expect(Array(whole.keys) == ["sitemap.xml"])

@@ -49,16 +49,16 @@ struct AgendaPageModel {
     struct MonthPage {
         let year: Int
         let month: Int
-        let entries: [EventEntry]
+        let entries: Slice<EventEntries>
         /// 1-based.
         var part = 1
         var limit = AgendaPageModel.pageLimit
 
         var partCount: Int { max(1, (entries.count + limit - 1) / limit) }
         var path: String { EventPaths.month(year: year, month: month, part: part) }
-        var shown: ArraySlice<EventEntry> {
-            let start = (part - 1) * limit
-            return entries[start..<min(start + limit, entries.count)]
+        var shown: Slice<EventEntries> {
+            let start = entries.startIndex + (part - 1) * limit
+            return entries[start..<min(start + limit, entries.endIndex)]
         }
     }
 

@@ -8,21 +8,20 @@ struct AgendaRenderer {
     let agenda: Agenda
     let theme: Theme
 
-    /// The months with events, in order, with their events (first part of each month).
+    /// The months with events, in order, with their events (first part of each month): each
+    /// a slice of the agenda's entries, not a copy of them.
     static func months(_ agenda: Agenda, zone: ZoneOffsets) -> [AgendaPageModel.MonthPage] {
         // Events are sorted by start: each month's events follow each other.
+        let entries = agenda.events.entries
         var months: [AgendaPageModel.MonthPage] = []
-        var current: (year: Int, month: Int, entries: [EventEntry])?
-        for entry in agenda.events.entries {
+        var current: (year: Int, month: Int, first: Int)?
+        for (index, entry) in entries.enumerated() {
             let day = EventItem.local(entry.start, zone).day
-            if let open = current, open.year == day.year, open.month == day.month {
-                current!.entries.append(entry)
-                continue
-            }
-            if let open = current { months.append(.init(year: open.year, month: open.month, entries: open.entries)) }
-            current = (day.year, day.month, [entry])
+            if let open = current, open.year == day.year, open.month == day.month { continue }
+            if let open = current { months.append(.init(year: open.year, month: open.month, entries: entries[open.first..<index])) }
+            current = (day.year, day.month, index)
         }
-        if let open = current { months.append(.init(year: open.year, month: open.month, entries: open.entries)) }
+        if let open = current { months.append(.init(year: open.year, month: open.month, entries: entries[open.first...])) }
         return months
     }
 
@@ -84,7 +83,12 @@ struct AgendaRenderer {
         var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(catalog.site.language)\">\n"
         out += "  <id>\(x(urls.absolute("agenda/")))</id>\n"
         out += "  <title>\(x(agenda.title + " · " + catalog.site.title))</title>\n"
-        let updated = agenda.events.entries.compactMap(\.updated).max().map { MachineFormat.text(.datetime($0)) } ?? AtomFeedBuilder.timestamp(catalog.buildDate)
+        // The latest update (the first of equal ones), without a list of every event's.
+        var latest: DateTime?
+        for entry in agenda.events.entries {
+            if let time = entry.updated, latest.map({ $0 < time }) ?? true { latest = time }
+        }
+        let updated = latest.map { MachineFormat.text(.datetime($0)) } ?? AtomFeedBuilder.timestamp(catalog.buildDate)
         out += "  <updated>\(updated)</updated>\n"
         out += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(x(urls.absolute("agenda/feed.atom")))\"/>\n"
         out += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(x(urls.absolute("agenda/index.html")))\"/>\n"

@@ -6,57 +6,72 @@ enum SitemapBuilder {
     static let maxURLs = 50_000
 
     /// `sitemap.xml`, and the sitemaps it indexes when there are more than ``maxURLs`` pages,
-    /// each passed to `emit` as it is made.
-    static func files(_ catalog: Catalog, urls: SiteURLs, limit: Int = maxURLs, _ emit: (String, String) throws -> Void) rethrows {
-        let entries = pages(catalog)
-        guard entries.count > limit else {
-            try emit("sitemap.xml", urlset(entries[...], urls: urls))
-            return
-        }
+    /// each passed to `emit` as it is made. Pages are listed as they are counted, never held
+    /// in a list (one entry for each of 250,000 events was 26 MB at the benchmark's S=10).
+    static func files(_ catalog: Catalog, urls: SiteURLs, limit: Int = maxURLs, _ emit: (String, String) throws -> Void) throws {
+        let months = monthPaths(catalog)
+        let split = pageCount(catalog, months: months) > limit
         var index = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for (number, start) in stride(from: 0, to: entries.count, by: limit).enumerated() {
-            let part = entries[start..<min(start + limit, entries.count)]
-            let path = "sitemap-\(number + 1).xml"
-            try emit(path, urlset(part, urls: urls))
+        var number = 0, count = 0, latest: Day?
+        var out = ""
+        func flush() throws {
+            number += 1
+            let path = split ? "sitemap-\(number).xml" : "sitemap.xml"
+            try emit(path, out + "</urlset>\n")
             index += "  <sitemap><loc>\(AtomFeedBuilder.xml(urls.absolute(path)))</loc>"
-            if let modified = part.compactMap(\.1).max() { index += "<lastmod>\(modified)</lastmod>" }
+            if let latest { index += "<lastmod>\(latest)</lastmod>" }
             index += "</sitemap>\n"
+            count = 0
+            latest = nil
         }
-        try emit("sitemap.xml", index + "</sitemapindex>\n")
+        try forEachPage(catalog, months: months) { path, modified in
+            if count == 0 { out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n" }
+            out += "  <url><loc>\(AtomFeedBuilder.xml(urls.absolute(path)))</loc>"
+            if let modified {
+                out += "<lastmod>\(modified)</lastmod>"
+                if latest.map({ $0 < modified }) ?? true { latest = modified }
+            }
+            out += "</url>\n"
+            count += 1
+            if count == limit { try flush() }
+        }
+        if count > 0 { try flush() }
+        if split { try emit("sitemap.xml", index + "</sitemapindex>\n") }
     }
 
-    private static func urlset(_ entries: ArraySlice<(String, Day?)>, urls: SiteURLs) -> String {
-        var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for (path, modified) in entries {
-            out += "  <url><loc>\(AtomFeedBuilder.xml(urls.absolute(path)))</loc>"
-            if let modified { out += "<lastmod>\(modified)</lastmod>" }
-            out += "</url>\n"
-        }
-        return out + "</urlset>\n"
+    /// The agenda's month pages, in the order of their paths.
+    private static func monthPaths(_ catalog: Catalog) -> [String] {
+        guard let agenda = catalog.agenda else { return [] }
+        return AgendaRenderer.months(agenda, zone: ZoneOffsets(catalog.site.timeZone)).flatMap { month in
+            (1...month.partCount).map { EventPaths.month(year: month.year, month: month.month, part: $0) }
+        }.sorted()
+    }
+
+    /// How many pages ``forEachPage(_:months:_:)`` lists.
+    private static func pageCount(_ catalog: Catalog, months: [String]) -> Int {
+        var count = 1 + catalog.datasets.count + catalog.pages.count
+        for dataset in catalog.datasets where dataset.hasRecordPages { count += dataset.recordKeys.count }
+        if let agenda = catalog.agenda { count += 2 + agenda.events.count + months.count }
+        return count * (1 + catalog.site.languages.dropFirst().count)
     }
 
     /// Every public page, as a path from the site root and its date of change when known.
-    private static func pages(_ catalog: Catalog) -> [(String, Day?)] {
-        // Paths from the site root; pages in the other interface languages follow, under `<code>/`.
-        var pages: [(String, Day?)] = [("", catalog.datasets.map(\.modified).max())]
-        pages += catalog.datasets.map { ("datasets/\($0.id)/", $0.modified) }
-        pages += catalog.pages.map { ("pages/\($0.slug).html", nil) }
-        for dataset in catalog.datasets where dataset.hasRecordPages {
-            pages += dataset.recordKeys.map { ("datasets/\(dataset.id)/\($0).html", dataset.modified) }
-        }
-        if let agenda = catalog.agenda {
-            pages.append(("agenda/index.html", nil))
-            pages.append(("agenda/contribuer.html", nil))
-            for event in agenda.events.entries {
-                pages.append((EventPaths.page(event.id), event.updated?.local.day))
+    /// Pages in the other interface languages follow, under `<code>/`.
+    private static func forEachPage(_ catalog: Catalog, months: [String], _ body: (String, Day?) throws -> Void) rethrows {
+        for prefix in [""] + catalog.site.languages.dropFirst().map({ $0 + "/" }) {
+            try body(prefix, catalog.datasets.map(\.modified).max())
+            for dataset in catalog.datasets { try body(prefix + "datasets/\(dataset.id)/", dataset.modified) }
+            for page in catalog.pages { try body(prefix + "pages/\(page.slug).html", nil) }
+            for dataset in catalog.datasets where dataset.hasRecordPages {
+                for key in dataset.recordKeys { try body(prefix + "datasets/\(dataset.id)/\(key).html", dataset.modified) }
             }
-            let months = AgendaRenderer.months(agenda, zone: ZoneOffsets(catalog.site.timeZone)).flatMap { month in
-                (1...month.partCount).map { EventPaths.month(year: month.year, month: month.month, part: $0) }
+            if let agenda = catalog.agenda {
+                try body(prefix + "agenda/index.html", nil)
+                try body(prefix + "agenda/contribuer.html", nil)
+                for event in agenda.events.entries { try body(prefix + EventPaths.page(event.id), event.updated?.local.day) }
+                for month in months { try body(prefix + month, nil) }
             }
-            pages += months.sorted().map { ($0, nil) }
         }
-        let prefixes = [""] + catalog.site.languages.dropFirst().map { $0 + "/" }
-        return prefixes.flatMap { prefix in pages.map { (prefix + $0.0, $0.1) } }
     }
 
     static func robots(urls: SiteURLs, indexed: Bool = true) -> String {

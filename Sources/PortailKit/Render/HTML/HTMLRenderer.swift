@@ -8,7 +8,7 @@ struct HTMLRenderer {
     let mapAvailable: Bool
     /// The previous build's units, the keys that say which are still valid, and whether the
     /// destination still holds a unit's files.
-    var reuse: (cache: RenderCache, keys: UnitKeys, canKeep: @Sendable ([String]) -> Bool)? = nil
+    var reuse: (cache: RenderCache, keys: UnitKeys, canKeep: @Sendable (PathList) -> Bool)? = nil
 
     /// Shares that long runs of pages (records, widgets) are split into, one per core. The
     /// output does not depend on it: pages are sorted by path at the end.
@@ -22,7 +22,7 @@ struct HTMLRenderer {
     /// Pages are rendered in every interface language of the site (`languages:`): the default
     /// one at the root, each other under `<code>/`. Embeds, widgets (which hold every language
     /// already), charts and feeds are rendered once.
-    func render(exports: [String: DatasetExports], to destination: any OutputDestination) async throws -> (written: Int, kept: [String]) {
+    func render(exports: [String: DatasetExports], to destination: any OutputDestination) async throws -> (written: Int, kept: PathList) {
         let locale = theme.localization
         let catalog = self.catalog
         let theme = self.theme
@@ -36,13 +36,13 @@ struct HTMLRenderer {
         let singles = RecordingOutput(destination)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             var rendering: [String: (key: String, output: RecordingOutput)] = [:]
-            var kept: [String] = []
+            var kept = PathList()
             var outputs = [singles]
             /// Adds the tasks of a unit, unless the previous build's files of the unit are kept.
             func unit(_ name: String, key: String?, _ tasks: [@Sendable (any OutputDestination) throws -> Void]) {
                 if let key, let reuse, let paths = reuse.cache.pages(name, key: key) {
                     if reuse.canKeep(paths) {
-                        kept += paths
+                        kept.append(contentsOf: paths)
                         return
                     }
                     reuse.cache.missed()
@@ -123,7 +123,7 @@ struct HTMLRenderer {
                 for (name, unit) in rendering { cache.store(name, key: unit.key, .pages(unit.output.paths)) }
             }
             let written = outputs.map(\.count).reduce(0, +)
-            return (written, kept.sorted())
+            return (written, kept)
         }
     }
 }

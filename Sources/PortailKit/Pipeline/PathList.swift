@@ -1,0 +1,110 @@
+/// Output paths, packed: what the render cache keeps of every file a unit wrote.
+///
+/// A build of the benchmark's S=10 writes 564,797 files; as an array of `String`s their paths
+/// took about 90 bytes each (a heap string and its slot), 50 MB held until the end of the
+/// build. Paths of one unit are written in runs that share long beginnings
+/// (`agenda/events/ev0000001.html`, `agenda/events/ev0000001.ics`…), so each is kept as the
+/// number of bytes it shares with the path before it and the rest: `22 1.ics\n`, about 9
+/// bytes. The text is also how the cache file stores the list.
+///
+/// Paths come in the order they were added (units render in parallel): the list is a set of
+/// paths to keep, whose order means nothing.
+public struct PathList: Sequence, Sendable, Codable {
+    /// The packed text in chunks of about 64 KiB, so that a growing list never copies itself.
+    private var chunks: [[UInt8]] = []
+    /// The last path added, which the next one is written against.
+    private var last: [UInt8] = []
+    public private(set) var count = 0
+
+    private static let chunkSize = 65_536
+
+    public init() {}
+
+    public init<S: Sequence<String>>(_ paths: S) {
+        for path in paths { append(path) }
+    }
+
+    public var isEmpty: Bool { count == 0 }
+
+    public mutating func append(_ path: String) {
+        let bytes = Array(path.utf8)
+        var shared = 0
+        let limit = Swift.min(bytes.count, last.count)
+        while shared < limit, bytes[shared] == last[shared] { shared += 1 }
+        if chunks.isEmpty || chunks[chunks.count - 1].count >= Self.chunkSize {
+            chunks.append([])
+            chunks[chunks.count - 1].reserveCapacity(Self.chunkSize + 256)
+        }
+        chunks[chunks.count - 1].append(contentsOf: String(shared).utf8)
+        chunks[chunks.count - 1].append(UInt8(ascii: " "))
+        chunks[chunks.count - 1].append(contentsOf: bytes[shared...])
+        chunks[chunks.count - 1].append(UInt8(ascii: "\n"))
+        last = bytes
+        count += 1
+    }
+
+    public mutating func append(contentsOf other: PathList) {
+        for path in other { append(path) }
+    }
+
+    public func makeIterator() -> Iterator { Iterator(chunks: chunks) }
+
+    public struct Iterator: IteratorProtocol {
+        let chunks: [[UInt8]]
+        var chunk = 0
+        var offset = 0
+        var current: [UInt8] = []
+
+        public mutating func next() -> String? {
+            while chunk < chunks.count, offset >= chunks[chunk].count { chunk += 1; offset = 0 }
+            guard chunk < chunks.count else { return nil }
+            let bytes = chunks[chunk]
+            var shared = 0
+            while bytes[offset] != UInt8(ascii: " ") {
+                shared = shared * 10 + Int(bytes[offset] - UInt8(ascii: "0"))
+                offset += 1
+            }
+            offset += 1
+            var end = offset
+            while bytes[end] != UInt8(ascii: "\n") { end += 1 }
+            current.removeSubrange(shared...)
+            current.append(contentsOf: bytes[offset..<end])
+            offset = end + 1
+            return String(decoding: current, as: UTF8.self)
+        }
+    }
+
+    // MARK: - Codable: the packed text, as one string.
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let bytes = Array(try container.decode(String.self).utf8)
+        // Read with checks (a damaged cache file is refused, and the build is a full one),
+        // then added again, which chunks the list anew.
+        var list = PathList()
+        var current: [UInt8] = []
+        var i = 0
+        while i < bytes.count {
+            var shared = 0, digits = 0
+            while i < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[i]), digits < 6 {
+                shared = shared * 10 + Int(bytes[i] - UInt8(ascii: "0"))
+                i += 1
+                digits += 1
+            }
+            guard digits > 0, i < bytes.count, bytes[i] == UInt8(ascii: " "), shared <= current.count,
+                  let end = bytes[(i + 1)...].firstIndex(of: UInt8(ascii: "\n")) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a packed path list at byte \(i)")
+            }
+            current.removeSubrange(shared...)
+            current.append(contentsOf: bytes[(i + 1)..<end])
+            list.append(String(decoding: current, as: UTF8.self))
+            i = end + 1
+        }
+        self = list
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(String(decoding: chunks.joined(), as: UTF8.self))
+    }
+}
