@@ -45,6 +45,17 @@ public struct Agenda: Sendable {
     public func upcoming(at venue: String) -> EventList {
         events.picking(upcomingByVenue[venue] ?? [])
     }
+
+    /// Upcoming events by the region of their venue (venues without a region are in none):
+    /// positions, as for venues, not copies of the entries.
+    public func upcomingByRegion() -> [String: EventList] {
+        var positions: [String: [Int32]] = [:]
+        for (venue, picked) in upcomingByVenue {
+            if let region = venues[venue]?.region { positions[region, default: []] += picked }
+        }
+        // Positions in the list of every event: in order, those of the agenda.
+        return positions.mapValues { events.picking($0.sorted()) }
+    }
 }
 
 /// One event of the agenda (OpenAgenda's model, with schema.org's names where they exist).

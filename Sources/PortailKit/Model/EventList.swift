@@ -1,5 +1,3 @@
-import Synchronization
-
 /// What the agenda keeps of an event: what orders, groups and names it, and where its record
 /// is. The other fields (title, description, links…) are read again from the data file when
 /// a page or a calendar needs them, so that an agenda of hundreds of thousands of events
@@ -58,7 +56,6 @@ struct EventReader: Sendable {
     let zone: ZoneOffsets
     /// Every field: an event reads its whole record (made once, not at each of its reads).
     private let fieldIndexes: [Int]
-    private let reads = ReadCount()
 
     init(stream: RecordStream, roles: AgendaRoles, keyIndex: Int, zone: ZoneOffsets) {
         self.stream = stream
@@ -68,16 +65,7 @@ struct EventReader: Sendable {
         self.zone = zone
     }
 
-    /// Reads, across every thread: events are read in date order, all over their file, so
-    /// the mapped pages they touch are released every so many reads.
-    private final class ReadCount: Sendable {
-        let value = Mutex(0)
-        /// Whether this read is the one that releases.
-        func next() -> Bool { value.withLock { $0 += 1; return $0 % 4_096 == 0 } }
-    }
-
     func event(_ entry: EventEntry) -> Event {
-        if reads.next() { stream.releaseMappedPages() }
         let values = stream.record(at: entry.position, fieldIndexes: fieldIndexes)
         if let values, let event = EventRows.event(values, roles: roles, keyIndex: keyIndex, venues: nil, zone: zone,
                                                    locate: { _ in (.file(stream.source.path), "") }, report: { _ in }),

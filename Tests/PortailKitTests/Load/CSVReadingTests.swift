@@ -112,12 +112,12 @@ struct CSVReadingTests {
         #expect(rows[0][5] == "75108" && rows[0][9] == "00851")
     }
 
-    /// Files over 8 MiB are checked and read piece by piece, their mapped pages released
+    /// Files over a piece (MappedFile.step, 1 MiB) are checked and read piece by piece, their mapped pages released
     /// behind the reader: a character cut by a piece's end, or a released page read again,
     /// must change nothing.
     @Test("a big mapped file reads the same across its pieces, and a bad byte far in is found at its line")
     func bigMappedFile() throws {
-        // A 7-byte header puts the second byte of an "é" at offset 8 MiB, where a piece ends.
+        // A 7-byte header puts the second byte of an "é" at offset 8 MiB, where a piece ends (a multiple of the step).
         let rowCount = 4_000_000
         var bytes = Array("abc;de\n".utf8)
         bytes.reserveCapacity(7 + rowCount * 5)

@@ -28,7 +28,7 @@ enum MappedFile {
     static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
 
     /// How much of a file one pass reads before releasing the pages behind it.
-    static let step = 8 << 20
+    static let step = 1 << 20
 
     /// Calls `body` with consecutive pieces of mapped `data` that end on UTF-8 character
     /// boundaries, releasing each piece's pages after it, until `body` returns false: one pass

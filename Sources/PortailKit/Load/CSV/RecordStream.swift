@@ -58,20 +58,26 @@ public struct RecordStream: Sendable {
 
     /// The values of the one record that starts at `position` (given by an earlier pass), for
     /// readers that keep where records are rather than the records themselves.
+    ///
+    /// The pages the read mapped are given back at once: records read here and there (an
+    /// agenda's events, in date order, all over their file) would otherwise leave the file
+    /// resident, 64 KiB at each read (the system maps the pages around the one it faults on).
     public func record(at position: Position, fieldIndexes: [Int]) -> [Value]? {
         var found: [Value]?
-        forEach(fieldIndexes: fieldIndexes, from: position) { _, values in found = values }
-        return found
-    }
-
-    /// Gives back the pages of a mapped file that readers touched (they are read again from
-    /// the page cache when needed). Nothing for a file converted in memory.
-    public func releaseMappedPages() {
-        guard source.isMapped else { return }
-        source.bytes.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress else { return }
-            MappedFile.release(base, from: 0, to: raw.count)
+        var end = position.start
+        forEach(fieldIndexes: fieldIndexes, from: position) { next, values in
+            found = values
+            end = next.offset
         }
+        if source.isMapped {
+            source.bytes.withUnsafeBytes { raw in
+                guard let base = raw.baseAddress else { return }
+                let around = 64 << 10
+                MappedFile.release(base, from: max(0, position.start - around) / around * around,
+                                   to: min(raw.count, (end + 2 * around - 1) / around * around))
+            }
+        }
+        return found
     }
 
     /// Every record from the body's start, or only the one at `from`.

@@ -45,8 +45,12 @@ struct CalendarBuilder {
         // The time zone is always there: RFC 5545 wants at least one component, and a feed
         // with no event yet (a cinema's before its first one) must still be a valid calendar.
         let today = catalog.buildDate.daysSinceEpoch * 86_400
-        TimeZoneDefinition.vtimezone(catalog.site.timeZone, from: events.entries.map(\.start.epochSeconds).min() ?? today,
-                                     to: events.entries.map(\.end.epochSeconds).max() ?? today, into: &ical)
+        var first: Int?, last: Int?
+        for entry in events.entries {
+            first = Swift.min(first ?? .max, entry.start.epochSeconds)
+            last = Swift.max(last ?? .min, entry.end.epochSeconds)
+        }
+        TimeZoneDefinition.vtimezone(catalog.site.timeZone, from: first ?? today, to: last ?? today, into: &ical)
         for event in events { vevent(event, into: &ical) }
         ical.line("END", "VCALENDAR")
     }
@@ -117,10 +121,7 @@ struct CalendarBuilder {
         try calendar(name: locale.format("calendar_all", ["site": catalog.site.title]),
                      description: locale.format("calendar_all_description", ["agenda": agenda.title]), path: "agenda.ics", events: upcoming,
                      to: try open("agenda.ics"))
-        var byRegion: [String: [EventEntry]] = [:]
-        for entry in upcoming.entries {
-            if let region = agenda.venues[entry.venue]?.region { byRegion[region, default: []].append(entry) }
-        }
+        let byRegion = agenda.upcomingByRegion()
         for key in agenda.venues.keys.sorted() {
             let venue = agenda.venues[key]!
             let path = EventPaths.venueCalendar(key)
@@ -133,7 +134,7 @@ struct CalendarBuilder {
             let path = EventPaths.regionCalendar(region)
             try calendar(name: locale.format("calendar_region", ["region": region]),
                          description: locale.format("calendar_region_description", ["region": region]),
-                         path: path, events: upcoming.subset(byRegion[region] ?? []), to: try open(path))
+                         path: path, events: byRegion[region] ?? .empty, to: try open(path))
         }
         for entry in agenda.events.entries {
             let path = EventPaths.calendar(entry.id)
