@@ -40,7 +40,7 @@ struct MetadataRenderer {
         try add("api/openapi.json", OpenAPIBuilder(catalog: catalog, urls: urls, locale: locale).document())
         try add("data.json", DataJSONBuilder.catalog(catalog, exports: exports, urls: urls))
         try add("feed.atom", AtomFeedBuilder.feed(catalog, urls: urls, locale: locale))
-        try SitemapBuilder.files(catalog, urls: urls) { try add($0, $1) }
+        count += try SitemapBuilder.files(catalog, urls: urls, to: destination)
         try add("robots.txt", SitemapBuilder.robots(urls: urls, indexed: !catalog.members.isRevealed))
         let basePath = URLPath.path(of: catalog.site.baseURL)
         let csp = ContentSecurityPolicy.policy(catalog)

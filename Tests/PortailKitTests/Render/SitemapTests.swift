@@ -14,9 +14,12 @@ struct SitemapTests {
         let (result, _) = await Fixtures.build(content: Fixtures.site("small").appendingPathComponent("Content"))
         let catalog = try #require(result.catalog)
         let urls = SiteURLs(catalog.site)
-        var whole: [String: String] = [:], split: [String: String] = [:]
-        try SitemapBuilder.files(catalog, urls: urls) { whole[$0] = $1 }
-        try SitemapBuilder.files(catalog, urls: urls, limit: 5) { split[$0] = $1 }
+        let wholeOutput = MemoryOutput(), splitOutput = MemoryOutput()
+        #expect(try SitemapBuilder.files(catalog, urls: urls, to: wholeOutput) == 1)
+        let count = try SitemapBuilder.files(catalog, urls: urls, limit: 5, to: splitOutput)
+        let whole = wholeOutput.files.mapValues { String(decoding: $0, as: UTF8.self) }
+        let split = splitOutput.files.mapValues { String(decoding: $0, as: UTF8.self) }
+        #expect(count == split.count)
 
         let all = Self.locs(try #require(whole["sitemap.xml"]))
         #expect(Array(whole.keys) == ["sitemap.xml"])
@@ -29,5 +32,11 @@ struct SitemapTests {
         let listed = try parts.flatMap { Self.locs(try #require(split[$0])) }
         #expect(listed == all)
         #expect(try parts.allSatisfy { Self.locs(try #require(split[$0])).count <= 5 })
+
+        // Exactly the limit is one sitemap; one page fewer per sitemap, an index over two.
+        #expect(try SitemapBuilder.files(catalog, urls: urls, limit: all.count, to: MemoryOutput()) == 1)
+        let two = MemoryOutput()
+        #expect(try SitemapBuilder.files(catalog, urls: urls, limit: all.count - 1, to: two) == 3)
+        #expect(Self.locs(String(decoding: try #require(two.files["sitemap-2.xml"]), as: UTF8.self)) == [all.last!])
     }
 }

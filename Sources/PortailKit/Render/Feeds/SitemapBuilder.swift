@@ -1,3 +1,5 @@
+import Foundation
+
 /// `sitemap.xml` (sitemaps.org 0.9) with every public page, and `robots.txt` pointing at it.
 /// The 404 page is left out: it is not content for search engines.
 enum SitemapBuilder {
@@ -6,37 +8,46 @@ enum SitemapBuilder {
     static let maxURLs = 50_000
 
     /// `sitemap.xml`, and the sitemaps it indexes when there are more than ``maxURLs`` pages,
-    /// each passed to `emit` as it is made. Pages are listed as they are counted, never held
-    /// in a list (one entry for each of 250,000 events was 26 MB at the benchmark's S=10).
-    static func files(_ catalog: Catalog, urls: SiteURLs, limit: Int = maxURLs, _ emit: (String, String) throws -> Void) throws {
+    /// each streamed to a file of `destination`. Pages are listed as they are counted, never
+    /// held in a list (one entry for each of 250,000 events was 26 MB at the benchmark's
+    /// S=10), and a sitemap of 50,000 URLs (5 MB) is never one string. Returns how many files.
+    @discardableResult
+    static func files(_ catalog: Catalog, urls: SiteURLs, limit: Int = maxURLs, to destination: any OutputDestination) throws -> Int {
         let months = monthPaths(catalog)
         let split = pageCount(catalog, months: months) > limit
         var index = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         var number = 0, count = 0, latest: Day?
-        var out = ""
-        func flush() throws {
-            number += 1
-            let path = split ? "sitemap-\(number).xml" : "sitemap.xml"
-            try emit(path, out + "</urlset>\n")
-            index += "  <sitemap><loc>\(AtomFeedBuilder.xml(urls.absolute(path)))</loc>"
+        var out: ByteWriter?
+        func close() throws {
+            guard let writer = out else { return }
+            writer.write("</urlset>\n")
+            _ = try writer.close()
+            out = nil
+            index += "  <sitemap><loc>\(AtomFeedBuilder.xml(urls.absolute(writer.path)))</loc>"
             if let latest { index += "<lastmod>\(latest)</lastmod>" }
             index += "</sitemap>\n"
             count = 0
             latest = nil
         }
         try forEachPage(catalog, months: months) { path, modified in
-            if count == 0 { out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n" }
-            out += "  <url><loc>\(AtomFeedBuilder.xml(urls.absolute(path)))</loc>"
+            if out == nil {
+                number += 1
+                out = try destination.open(split ? "sitemap-\(number).xml" : "sitemap.xml")
+                out!.write("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n")
+            }
+            out!.write("  <url><loc>\(AtomFeedBuilder.xml(urls.absolute(path)))</loc>")
             if let modified {
-                out += "<lastmod>\(modified)</lastmod>"
+                out!.write("<lastmod>\(modified)</lastmod>")
                 if latest.map({ $0 < modified }) ?? true { latest = modified }
             }
-            out += "</url>\n"
+            out!.write("</url>\n")
             count += 1
-            if count == limit { try flush() }
+            if count == limit { try close() }
         }
-        if count > 0 { try flush() }
-        if split { try emit("sitemap.xml", index + "</sitemapindex>\n") }
+        try close()
+        guard split else { return number }
+        try destination.write("sitemap.xml", Data((index + "</sitemapindex>\n").utf8))
+        return number + 1
     }
 
     /// The agenda's month pages, in the order of their paths.
