@@ -36,7 +36,7 @@ public struct Agenda: Sendable {
         var byVenue: [String: [Int32]] = [:]
         for (position, entry) in events.entries.enumerated() where entry.end.local.day >= today {
             upcoming.append(Int32(position))
-            byVenue[entry.venue, default: []].append(Int32(position))
+            byVenue[events.entries.venue(of: entry), default: []].append(Int32(position))
         }
         self.upcoming = events.picking(upcoming)
         upcomingByVenue = byVenue

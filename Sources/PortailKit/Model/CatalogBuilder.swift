@@ -27,7 +27,7 @@ enum CatalogBuilder {
         if let events = content.datasets.first(where: { $0.views.agenda != nil }), let roles = events.views.agenda {
             // Public agendas only: a members-only agenda publishes no event.
             let table = events.access == .public ? tables[events.id] : nil
-            let published = EventList(entries: table?.events ?? [], reader: table?.eventReader)
+            let published = EventList(table?.events ?? EventTable())
             agenda = Agenda(datasetID: events.id, title: events.title, summary: summary(of: events.description),
                             introduction: summary(of: events.description, limit: .max),
                             venuesDatasetID: roles.venuesDataset,

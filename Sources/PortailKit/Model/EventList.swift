@@ -3,41 +3,39 @@
 /// a page or a calendar needs them, so that an agenda of hundreds of thousands of events
 /// does not hold them all in memory.
 ///
-/// Packed (80 bytes, against 112 as plain `DateTime`s and a `Position`): the agenda keeps one
-/// for every event of the file, 250,000 of them at the benchmark's S=10.
+/// Packed (64 bytes, against 112 as plain `DateTime`s, a venue key and a `Position`): the
+/// agenda keeps one for every event of the file, 250,000 of them at the benchmark's S=10.
 public struct EventEntry: Sendable, Hashable {
     public let id: String
-    /// Key of the venue in the venue dataset (one string shared by the venue's events).
-    public let venue: String
     private let startSeconds: Int
     private let endSeconds: Int
-    private let updatedSeconds: Int
     /// Byte offset where the event's record starts in its data file.
     private let recordStart: Int
     private let startOffset: Int32
     private let endOffset: Int32
-    /// `Int32.min` when the event gives no update time.
-    private let updatedOffset: Int32
     private let recordLine: Int32
+    /// The venue's key, as a position in ``EventEntries/venueKeys``.
+    let venueIndex: Int32
+    /// The day of the last update, where it was made (`Int32.min` for none): all a sitemap
+    /// says of it.
+    private let updatedDays: Int32
 
-    init(_ event: Event, venue: String, at position: RecordStream.Position) {
+    init(_ event: Event, venueIndex: Int32, at position: RecordStream.Position) {
         id = event.id
-        self.venue = venue
         startSeconds = event.start.epochSeconds
         startOffset = Int32(event.start.offsetSeconds)
         endSeconds = event.end.epochSeconds
         endOffset = Int32(event.end.offsetSeconds)
-        updatedSeconds = event.updated?.epochSeconds ?? 0
-        updatedOffset = event.updated.map { Int32($0.offsetSeconds) } ?? .min
+        updatedDays = event.updated.map { Int32(clamping: $0.local.day.daysSinceEpoch) } ?? .min
         recordStart = position.start
         recordLine = Int32(clamping: position.line)
+        self.venueIndex = venueIndex
     }
 
     public var start: DateTime { DateTime(epochSeconds: startSeconds, offsetSeconds: Int(startOffset)) }
     public var end: DateTime { DateTime(epochSeconds: endSeconds, offsetSeconds: Int(endOffset)) }
-    public var updated: DateTime? {
-        updatedOffset == .min ? nil : DateTime(epochSeconds: updatedSeconds, offsetSeconds: Int(updatedOffset))
-    }
+    /// The day of the event's last update, where it was made.
+    public var updatedDay: Day? { updatedDays == .min ? nil : Day(daysSinceEpoch: Int(updatedDays)) }
     /// Where the event's record is (its line only names it in diagnostics).
     var position: RecordStream.Position { RecordStream.Position(line: Int(recordLine), offset: recordStart, start: recordStart) }
 
@@ -46,6 +44,18 @@ public struct EventEntry: Sendable, Hashable {
         a.startSeconds != b.startSeconds ? a.startSeconds < b.startSeconds
             : a.startOffset != b.startOffset ? a.startOffset < b.startOffset : a.id < b.id
     }
+}
+
+/// What validation keeps of an agenda's events.
+struct EventTable: Sendable {
+    /// In the agenda's order (``EventEntry/ordered(_:_:)``).
+    var entries: [EventEntry] = []
+    /// The venues' keys, each once: entries refer to them by position.
+    var venueKeys: [String] = []
+    /// The latest update of an event (the first, in the agenda's order, of equal ones): the
+    /// time of the agenda's Atom feed.
+    var latestUpdate: DateTime?
+    var reader: EventReader?
 }
 
 /// Reads an event again from its record, as validation read it.
@@ -65,7 +75,7 @@ struct EventReader: Sendable {
         self.zone = zone
     }
 
-    func event(_ entry: EventEntry) -> Event {
+    func event(_ entry: EventEntry, venue: String) -> Event {
         let values = stream.record(at: entry.position, fieldIndexes: fieldIndexes)
         if let values, let event = EventRows.event(values, roles: roles, keyIndex: keyIndex, venues: nil, zone: zone,
                                                    locate: { _ in (.file(stream.source.path), "") }, report: { _ in }),
@@ -74,23 +84,27 @@ struct EventReader: Sendable {
         }
         // The file changed on disk during the build (a save while `portail serve` builds,
         // which then builds again): what was validated is all there is.
-        return Event(id: entry.id, title: entry.id, start: entry.start, end: entry.end, venue: entry.venue, description: nil,
+        return Event(id: entry.id, title: entry.id, start: entry.start, end: entry.end, venue: venue, description: nil,
                      image: nil, type: nil, keywords: [], url: nil, registration: nil, price: nil, accessibility: [],
-                     ageMin: nil, ageMax: nil, status: .scheduled, attendance: .offline, onlineLink: nil, updated: entry.updated)
+                     ageMin: nil, ageMax: nil, status: .scheduled, attendance: .offline, onlineLink: nil, updated: nil)
     }
 }
 
 /// Some of an agenda's entries, in order: all of them, or those at some positions of the
 /// whole list. The agenda's upcoming events and each venue's are positions, 4 bytes each,
-/// rather than copies of 112-byte entries (two copies of every event at the benchmark's S=10).
+/// rather than copies of the entries (two copies of every event at the benchmark's S=10).
 public struct EventEntries: RandomAccessCollection, Sendable {
     let all: [EventEntry]
+    let venueKeys: [String]
     /// Positions in `all`; nil for every entry.
     let picked: [Int32]?
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { picked?.count ?? all.count }
     public subscript(position: Int) -> EventEntry { all[picked.map { Int($0[position]) } ?? position] }
+
+    /// Key of the entry's venue in the venue dataset.
+    public func venue(of entry: EventEntry) -> String { venueKeys[Int(entry.venueIndex)] }
 }
 
 /// Events in an order, each read from its record when it is accessed: iterate once, or copy
@@ -99,31 +113,39 @@ public struct EventList: RandomAccessCollection, Sendable {
     /// The entries, in the list's order: filter and group these, which reads no record.
     public let entries: EventEntries
     let reader: EventReader?
+    /// The latest update of any event (of the whole agenda).
+    public let latestUpdate: DateTime?
 
-    static let empty = EventList(entries: [], reader: nil)
+    static let empty = EventList(EventTable())
 
-    init(entries: [EventEntry], reader: EventReader?) {
-        self.entries = EventEntries(all: entries, picked: nil)
-        self.reader = reader
+    init(_ table: EventTable) {
+        entries = EventEntries(all: table.entries, venueKeys: table.venueKeys, picked: nil)
+        reader = table.reader
+        latestUpdate = table.latestUpdate
     }
 
-    private init(entries: EventEntries, reader: EventReader?) {
+    private init(entries: EventEntries, reader: EventReader?, latestUpdate: DateTime?) {
         self.entries = entries
         self.reader = reader
+        self.latestUpdate = latestUpdate
     }
 
     /// The events of some of the entries (of this list), in their order.
-    public func subset(_ entries: [EventEntry]) -> EventList {
-        EventList(entries: entries, reader: reader)
+    public func subset(_ some: [EventEntry]) -> EventList {
+        EventList(entries: EventEntries(all: some, venueKeys: entries.venueKeys, picked: nil), reader: reader, latestUpdate: latestUpdate)
     }
 
     /// The events at some positions of this list (a list of every entry), in their order.
     func picking(_ positions: [Int32]) -> EventList {
         precondition(entries.picked == nil, "positions are in a list of every entry")
-        return EventList(entries: EventEntries(all: entries.all, picked: positions), reader: reader)
+        return EventList(entries: EventEntries(all: entries.all, venueKeys: entries.venueKeys, picked: positions),
+                         reader: reader, latestUpdate: latestUpdate)
     }
 
     public var startIndex: Int { entries.startIndex }
     public var endIndex: Int { entries.endIndex }
-    public subscript(position: Int) -> Event { reader!.event(entries[position]) }
+    public subscript(position: Int) -> Event {
+        let entry = entries[position]
+        return reader!.event(entry, venue: entries.venue(of: entry))
+    }
 }

@@ -12,8 +12,7 @@ struct TableRules {
         /// The places of a venue dataset, by key.
         var venues: [String: Venue] = [:]
         /// The events of an agenda dataset, by start then id, and how to read them again.
-        var events: [EventEntry] = []
-        var eventReader: EventReader?
+        var events = EventTable()
         /// Keys of the records, in file order, for datasets with record pages.
         var recordKeys: [String] = []
     }
@@ -35,8 +34,10 @@ struct TableRules {
         let geometry = dataset.access == .public ? dataset.views.geometry : nil
         let positions = Dictionary(uniqueKeysWithValues: dataset.fields.indices.map { ($0, $0) })
         let rows = EventRows(dataset: dataset, stream: stream, zone: zone)
+        var venueIndexes: [String: Int32] = [:]
+        var latestUpdate: (time: DateTime, entry: EventEntry)?
         if let agenda = dataset.views.agenda, let keyIndex {
-            outcome.eventReader = EventReader(stream: stream, roles: agenda, keyIndex: keyIndex, zone: zone)
+            outcome.events.reader = EventReader(stream: stream, roles: agenda, keyIndex: keyIndex, zone: zone)
         }
         func report(_ diagnostic: Diagnostic) {
             if outcome.diagnostics.count < diagnosticsPerFile { outcome.diagnostics.append(diagnostic) } else { suppressed += 1 }
@@ -64,12 +65,22 @@ struct TableRules {
                 }
                 if let agenda = dataset.views.agenda,
                    let event = rows.event(values, roles: agenda, keyIndex: keyIndex, venues: venues, position: position, report: report) {
-                    if outcome.events.count == 4_096 {
-                        outcome.events.reserveCapacity(estimatedCount(after: 4_096, endingAt: position.offset, of: table))
+                    if outcome.events.entries.count == 4_096 {
+                        outcome.events.entries.reserveCapacity(estimatedCount(after: 4_096, endingAt: position.offset, of: table))
                     }
-                    // The venue set's copy of the key: every event of a venue shares one string.
-                    let venue = venues.flatMap { set in set.firstIndex(of: event.venue).map { set[$0] } } ?? event.venue
-                    outcome.events.append(EventEntry(event, venue: venue, at: position))
+                    let venueIndex = venueIndexes[event.venue] ?? {
+                        outcome.events.venueKeys.append(event.venue)
+                        venueIndexes[event.venue] = Int32(venueIndexes.count)
+                        return Int32(venueIndexes.count - 1)
+                    }()
+                    let entry = EventEntry(event, venueIndex: venueIndex, at: position)
+                    if let updated = event.updated {
+                        latestUpdate = latestUpdate.map { latest in
+                            latest.time < updated || (latest.time.epochSeconds == updated.epochSeconds && EventEntry.ordered(entry, latest.entry))
+                                ? (updated, entry) : latest
+                        } ?? (updated, entry)
+                    }
+                    outcome.events.entries.append(entry)
                 }
             }
             if case .latitudeLongitude(let latField, let lonField)? = dataset.views.geometry {
@@ -109,7 +120,8 @@ struct TableRules {
             }
         }
         // Sorted here, in place: a sorted copy made later doubled the agenda's largest array.
-        outcome.events.sort(by: EventEntry.ordered)
+        outcome.events.entries.sort(by: EventEntry.ordered)
+        outcome.events.latestUpdate = latestUpdate?.time
         if suppressed > 0 {
             outcome.diagnostics.append(Diagnostic(.error, .typeMismatch,
                 "\(suppressed) more problems in this file are not shown", at: .file(table.path)))

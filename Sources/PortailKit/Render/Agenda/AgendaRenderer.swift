@@ -83,12 +83,7 @@ struct AgendaRenderer {
         var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(catalog.site.language)\">\n"
         out += "  <id>\(x(urls.absolute("agenda/")))</id>\n"
         out += "  <title>\(x(agenda.title + " · " + catalog.site.title))</title>\n"
-        // The latest update (the first of equal ones), without a list of every event's.
-        var latest: DateTime?
-        for entry in agenda.events.entries {
-            if let time = entry.updated, latest.map({ $0 < time }) ?? true { latest = time }
-        }
-        let updated = latest.map { MachineFormat.text(.datetime($0)) } ?? AtomFeedBuilder.timestamp(catalog.buildDate)
+        let updated = agenda.events.latestUpdate.map { MachineFormat.text(.datetime($0)) } ?? AtomFeedBuilder.timestamp(catalog.buildDate)
         out += "  <updated>\(updated)</updated>\n"
         out += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(x(urls.absolute("agenda/feed.atom")))\"/>\n"
         out += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(x(urls.absolute("agenda/index.html")))\"/>\n"
