@@ -31,7 +31,12 @@ struct TableRules {
         let keyIndex = dataset.key.flatMap { key in dataset.fields.firstIndex { $0.name == key } }
         // Lines of the keys that may be repeated (few or none): a table of every key was the
         // build's peak of memory (600,000 school keys, 32 MB at the benchmark's S=10).
-        let repeated = keyIndex.map { repeatedKeyHashes(stream, keyIndex: $0) } ?? []
+        let (repeated, records) = keyIndex.map { repeatedKeyHashes(stream, keyIndex: $0) } ?? ([], 0)
+        // What is kept for every record (events, places, record keys: datasets with a key) is
+        // allocated once, at the size the first pass counted.
+        if dataset.views.agenda != nil { outcome.events.entries.reserveCapacity(records) }
+        if dataset.views.place != nil { outcome.venues.reserveCapacity(records) }
+        if dataset.views.recordTitle != nil { outcome.recordKeys.reserveCapacity(records) }
         var keys = [Value: Int]()
         // Only public values of public datasets may shape published metadata.
         let geometry = dataset.access == .public ? dataset.views.geometry : nil
@@ -68,9 +73,6 @@ struct TableRules {
                 }
                 if let agenda = dataset.views.agenda,
                    let event = rows.event(values, roles: agenda, keyIndex: keyIndex, venues: venues, position: position, report: report) {
-                    if outcome.events.entries.count == 4_096 {
-                        outcome.events.entries.reserveCapacity(estimatedCount(after: 4_096, endingAt: position.offset, of: table))
-                    }
                     let venueIndex = venueIndexes[event.venue] ?? {
                         outcome.events.venueKeys.append(event.venue)
                         venueIndexes[event.venue] = Int32(venueIndexes.count)
@@ -132,12 +134,15 @@ struct TableRules {
         return outcome
     }
 
-    /// The hashes that more than one key of the file has: a first pass that reads only the
-    /// key column keeps 8 bytes a record, sorted, instead of a table of every key. Usually
-    /// empty; keys with these hashes are then compared for real (hashes can collide).
-    static func repeatedKeyHashes(_ stream: RecordStream, keyIndex: Int) -> Set<Int> {
+    /// The hashes that more than one key of the file has, and how many records it has: a
+    /// first pass that reads only the key column keeps 8 bytes a record, sorted, instead of a
+    /// table of every key. Usually empty; keys with these hashes are then compared for real
+    /// (hashes can collide).
+    static func repeatedKeyHashes(_ stream: RecordStream, keyIndex: Int) -> (hashes: Set<Int>, records: Int) {
         var hashes: [Int] = []
+        var records = 0
         stream.forEach(fieldIndexes: [keyIndex]) { position, values in
+            records += 1
             if hashes.count == 4_096 {
                 hashes.reserveCapacity(estimatedCount(after: 4_096, endingAt: position.offset, of: stream.source))
             }
@@ -146,16 +151,19 @@ struct TableRules {
         hashes.sort()
         var repeated = Set<Int>()
         for index in hashes.indices.dropFirst() where hashes[index] == hashes[index - 1] { repeated.insert(hashes[index]) }
-        return repeated
+        return (repeated, records)
     }
 
     /// How many records a file will give, from the bytes its first `count` took: a little
-    /// more than that, so that the agenda's entries are allocated once. Left to grow by
+    /// more than that, so that the first pass's hashes are allocated once. Left to grow by
     /// doubling, the array held three times its size at its last growth (old and new
     /// buffers), the build's peak of memory.
     static func estimatedCount(after count: Int, endingAt offset: Int, of table: TableSource) -> Int {
         let used = max(1, offset - table.bodyOffset)
         let remaining = max(0, table.bytes.count - offset)
-        return count + remaining * count / used + remaining * count / used / 32 + 1_024
+        let estimate = count + remaining * count / used + remaining * count / used / 32 + 1_024
+        // First records much shorter than the rest must not reserve for millions: no record
+        // worth keeping is under 16 bytes (a shorter estimate only grows as before).
+        return min(estimate, count + remaining / 16)
     }
 }
