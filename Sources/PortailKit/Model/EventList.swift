@@ -3,7 +3,7 @@
 /// a page or a calendar needs them, so that an agenda of hundreds of thousands of events
 /// does not hold them all in memory.
 ///
-/// Packed (64 bytes, against 112 as plain `DateTime`s, a venue key and a `Position`): the
+/// Packed (56 bytes, against 112 as plain `DateTime`s, a venue key and a `Position`): the
 /// agenda keeps one for every event of the file, 250,000 of them at the benchmark's S=10.
 public struct EventEntry: Sendable, Hashable {
     public let id: String
@@ -13,7 +13,6 @@ public struct EventEntry: Sendable, Hashable {
     private let recordStart: Int
     private let startOffset: Int32
     private let endOffset: Int32
-    private let recordLine: Int32
     /// The venue's key, as a position in ``EventEntries/venueKeys``.
     let venueIndex: Int32
     /// The day of the last update, where it was made (`Int32.min` for none): all a sitemap
@@ -28,7 +27,6 @@ public struct EventEntry: Sendable, Hashable {
         endOffset = Int32(event.end.offsetSeconds)
         updatedDays = event.updated.map { Int32(clamping: $0.local.day.daysSinceEpoch) } ?? .min
         recordStart = position.start
-        recordLine = Int32(clamping: position.line)
         self.venueIndex = venueIndex
     }
 
@@ -36,8 +34,9 @@ public struct EventEntry: Sendable, Hashable {
     public var end: DateTime { DateTime(epochSeconds: endSeconds, offsetSeconds: Int(endOffset)) }
     /// The day of the event's last update, where it was made.
     public var updatedDay: Day? { updatedDays == .min ? nil : Day(daysSinceEpoch: Int(updatedDays)) }
-    /// Where the event's record is (its line only names it in diagnostics).
-    var position: RecordStream.Position { RecordStream.Position(line: Int(recordLine), offset: recordStart, start: recordStart) }
+    /// Where the event's record is. Its line is not kept: it only names the record in
+    /// diagnostics, and a record read again reports none (validation did).
+    var position: RecordStream.Position { RecordStream.Position(line: 0, offset: recordStart, start: recordStart) }
 
     /// The agenda's order: by start, then by id.
     static func ordered(_ a: EventEntry, _ b: EventEntry) -> Bool {

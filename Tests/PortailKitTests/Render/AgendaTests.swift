@@ -21,6 +21,13 @@ struct AgendaTests {
         ics.replacingOccurrences(of: "\r\n ", with: "").components(separatedBy: "\r\n").filter { !$0.isEmpty }
     }
 
+    /// The agenda keeps one entry for every event of its file (250,000 at the benchmark's
+    /// S=10): a field added to it grows every big agenda's memory.
+    @Test("an agenda entry stays 56 bytes")
+    func entrySize() {
+        #expect(MemoryLayout<EventEntry>.stride == 56)
+    }
+
     @Test("local times across the end of summer time become the right instants")
     func daylightSavingChange() async throws {
         let (agenda, output) = try await Self.build()
