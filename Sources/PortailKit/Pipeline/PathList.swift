@@ -24,8 +24,6 @@ public struct PathList: Sequence, Sendable, Codable {
         for path in paths { append(path) }
     }
 
-    public var isEmpty: Bool { count == 0 }
-
     public mutating func append(_ path: String) {
         let bytes = Array(path.utf8)
         var shared = 0

@@ -29,8 +29,9 @@ struct TableRules {
         var suppressed = 0
         let stream = RecordStream(source: table, fields: dataset.fields)
         let keyIndex = dataset.key.flatMap { key in dataset.fields.firstIndex { $0.name == key } }
-        // Lines of the keys that may be repeated (few or none): a table of every key was the
-        // build's peak of memory (600,000 school keys, 32 MB at the benchmark's S=10).
+        // Hashes of the keys that may be repeated (few or none): only those keys go in the
+        // table below. A table of every key was the build's peak of memory (600,000 school
+        // keys, 32 MB at the benchmark's S=10).
         let (repeated, records) = keyIndex.map { repeatedKeyHashes(stream, keyIndex: $0) } ?? ([], 0)
         // What is kept for every record (events, places, record keys: datasets with a key) is
         // allocated once, at the size the first pass counted.
@@ -73,11 +74,14 @@ struct TableRules {
                 }
                 if let agenda = dataset.views.agenda,
                    let event = rows.event(values, roles: agenda, keyIndex: keyIndex, venues: venues, position: position, report: report) {
-                    let venueIndex = venueIndexes[event.venue] ?? {
+                    let venueIndex: Int32
+                    if let known = venueIndexes[event.venue] {
+                        venueIndex = known
+                    } else {
+                        venueIndex = Int32(outcome.events.venueKeys.count)
+                        venueIndexes[event.venue] = venueIndex
                         outcome.events.venueKeys.append(event.venue)
-                        venueIndexes[event.venue] = Int32(venueIndexes.count)
-                        return Int32(venueIndexes.count - 1)
-                    }()
+                    }
                     let entry = EventEntry(event, venueIndex: venueIndex, at: position)
                     if let updated = event.updated {
                         latestUpdate = latestUpdate.map { latest in
@@ -143,7 +147,7 @@ struct TableRules {
         var records = 0
         stream.forEach(fieldIndexes: [keyIndex]) { position, values in
             records += 1
-            if hashes.count == 4_096 {
+            if records == 4_096 {
                 hashes.reserveCapacity(estimatedCount(after: 4_096, endingAt: position.offset, of: stream.source))
             }
             if !values[0].isNull { hashes.append(values[0].hashValue) }
