@@ -48,6 +48,8 @@ struct ThemeContractTests {
         #expect(format.number(1234.56) == "1\u{202F}234,56")
         #expect(format.date(Day(year: 2026, month: 12, day: 5)!) == "5 déc. 2026")
         #expect(format.date(Day(year: 2026, month: 5, day: 1)!) == "1er mai 2026")
+        #expect(format.longDate(Day(year: 2026, month: 12, day: 5)!) == "samedi 5 décembre 2026")
+        #expect(format.longDate(Day(year: 2026, month: 12, day: 1)!) == "mardi 1er décembre 2026")
         #expect(format.dateTime(DateTime(epochSeconds: 1_796_499_000, offsetSeconds: 3600)) == "5 déc. 2026 à 20:30")
         #expect(format.byteSize(845_305) == "845\u{00A0}Ko")
         #expect(format.byteSize(12_345_678) == "12,3\u{00A0}Mo")

@@ -38,29 +38,31 @@ public struct DisplayFormat: Sendable {
     }
 
     public func date(_ day: Day) -> String {
-        locale.datePattern
-            .replacingOccurrences(of: "{day}", with: day.day == 1 ? locale.firstDay : String(day.day))
-            .replacingOccurrences(of: "{month_short}", with: locale.monthsShort[day.month - 1])
-            .replacingOccurrences(of: "{month}", with: locale.months[day.month - 1])
-            .replacingOccurrences(of: "{year}", with: String(day.year))
+        Placeholders.fill(locale.datePattern) { dayPart($0, of: day) }
+    }
+
+    /// The value of a placeholder of a date pattern.
+    private func dayPart(_ name: Substring, of day: Day) -> String? {
+        switch name {
+        case "day": return day.day == 1 ? locale.firstDay : String(day.day)
+        case "month_short": return locale.monthsShort[day.month - 1]
+        case "month": return locale.months[day.month - 1]
+        case "year": return String(day.year)
+        default: return nil
+        }
     }
 
     /// "samedi 5 décembre 2026".
     public func longDate(_ day: Day) -> String {
         let weekday = locale.weekdays.isEmpty ? "" : locale.weekdays[((day.daysSinceEpoch % 7) + 7 + 3) % 7]
-        return locale.longDatePattern
-            .replacingOccurrences(of: "{weekday}", with: weekday)
-            .replacingOccurrences(of: "{day}", with: day.day == 1 ? locale.firstDay : String(day.day))
-            .replacingOccurrences(of: "{month_short}", with: locale.monthsShort[day.month - 1])
-            .replacingOccurrences(of: "{month}", with: locale.months[day.month - 1])
-            .replacingOccurrences(of: "{year}", with: String(day.year))
+        return Placeholders.fill(locale.longDatePattern) { $0 == "weekday" ? weekday : dayPart($0, of: day) }
             .trimmingCharacters(in: .whitespaces)
     }
 
     public func monthYear(year: Int, month: Int) -> String {
-        locale.monthYearPattern
-            .replacingOccurrences(of: "{month}", with: locale.months[month - 1])
-            .replacingOccurrences(of: "{year}", with: String(year))
+        Placeholders.fill(locale.monthYearPattern) { name in
+            name == "month" ? locale.months[month - 1] : name == "year" ? String(year) : nil
+        }
     }
 
     public func time(_ seconds: Int) -> String {
@@ -69,9 +71,9 @@ public struct DisplayFormat: Sendable {
 
     public func dateTime(_ value: DateTime) -> String {
         let (day, seconds) = value.local
-        return locale.dateTimePattern
-            .replacingOccurrences(of: "{date}", with: date(day))
-            .replacingOccurrences(of: "{time}", with: time(seconds))
+        return Placeholders.fill(locale.dateTimePattern) { name in
+            name == "date" ? date(day) : name == "time" ? time(seconds) : nil
+        }
     }
 
     /// `845 Ko`, `12,3 Mo`: sizes of downloads.

@@ -50,9 +50,7 @@ public struct Localization: Sendable {
 
     /// A string with `{name}` placeholders filled.
     public func format(_ key: String, _ values: [String: String]) -> String {
-        var text = self[key]
-        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-        return text
+        Placeholders.fill(self[key]) { values[String($0)] }
     }
 
     /// `key_one` or `key_other` by count, with `{n}` filled with the formatted count.
