@@ -28,6 +28,8 @@ public struct TableSource: Sendable {
     public let missingValues: Set<String>
     /// Whether `bytes` are the mapped file, whose pages a stream releases behind it.
     public var isMapped = false
+    /// The mapped file, open to read one record by position (``RecordStream/record(at:fieldIndexes:)``).
+    public var file: OpenFile?
 
     public struct RowFilter: Sendable, Hashable {
         public let column: Int

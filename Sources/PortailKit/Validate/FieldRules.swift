@@ -116,7 +116,7 @@ enum FieldRules {
             bytes: file.bytes, url: file.url, path: file.path, fileName: fileName, delimiter: file.delimiter, header: header,
             bodyOffset: file.bodyOffset, bodyLine: file.bodyLine, columnIndexes: columnIndexes, filters: filters,
             missingValues: Set((source.missingValues ?? [Located("", at: source.origin)]).map { $0.value.trimmingCharacters(in: .whitespaces) }),
-            isMapped: file.isMapped)
+            isMapped: file.isMapped, file: file.file)
         return result
     }
 

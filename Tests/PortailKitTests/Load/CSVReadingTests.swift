@@ -19,13 +19,19 @@ struct CSVReadingTests {
                                              required: false, format: nil, column: $0, parser: ValueParser(type: .string)) }
         let source = TableSource(bytes: file.bytes, url: file.url, path: file.path, fileName: "data.csv", delimiter: file.delimiter,
                                  header: file.header, bodyOffset: file.bodyOffset, bodyLine: file.bodyLine,
-                                 columnIndexes: Array(file.header.indices), filters: [], missingValues: [""])
+                                 columnIndexes: Array(file.header.indices), filters: [], missingValues: [""],
+                                 isMapped: file.isMapped, file: file.file)
         var rows: [[String]] = []
         var diagnostics: [Diagnostic] = []
-        RecordStream(source: source, fields: fields).forEach(fieldIndexes: Array(fields.indices),
-                                                              onDiagnostic: { diagnostics.append($0) }) { _, values in
+        let stream = RecordStream(source: source, fields: fields)
+        var positions: [RecordStream.Position] = []
+        stream.forEach(fieldIndexes: Array(fields.indices), onDiagnostic: { diagnostics.append($0) }) { position, values in
             rows.append(values.map { MachineFormat.text($0) })
+            positions.append(position)
         }
+        // Each record read again by its position (as the agenda reads its events) is the same.
+        let again = positions.map { stream.record(at: $0, fieldIndexes: Array(fields.indices))?.map { MachineFormat.text($0) } }
+        #expect(again == rows, "records read by position differ from the stream's")
         return (file, rows, diagnostics)
     }
 
@@ -51,6 +57,21 @@ struct CSVReadingTests {
     func blankLines() throws {
         let (_, rows, _) = try read(Array("a;b\r\n\r\n1;2\r\n\r\n3;4".utf8))
         #expect(rows == [["1", "2"], ["3", "4"]])
+    }
+
+    @Test("records longer than a read by position are read whole, through the file or in memory")
+    func longRecords() throws {
+        // 150,000 bytes in quotes, over many lines: longer than any first read by position.
+        let long = String(repeating: "é; « ligne »\n", count: 10_000)
+        let text = "a;b\n1;\"\(long)\"\n2;court\n3;\"\(long.prefix(9_000))\""
+        let (file, rows, diagnostics) = try read(Array(text.utf8))
+        #expect(file.isMapped && file.file != nil)
+        #expect(rows.map(\.[1]) == [long, "court", String(long.prefix(9_000))], "the cells were not read whole")
+        #expect(diagnostics.isEmpty)
+        // The same file in Windows-1252 is converted in memory, and read there.
+        let latin = try read(Array(text.data(using: .windowsCP1252)!), encoding: "windows-1252")
+        #expect(!latin.file.isMapped && latin.file.file == nil)
+        #expect(latin.rows == rows, "the converted file reads differently")
     }
 
     @Test("the delimiter is detected from the header, or taken as declared")

@@ -11,6 +11,8 @@ struct CSVFile: Sendable {
     /// Whether `bytes` are the mapped file itself (UTF-8 already), whose pages readers may
     /// release behind them (``MappedFile``); false when they were converted in memory.
     let isMapped: Bool
+    /// The mapped file, open to read records by position; nil when `bytes` were converted.
+    let file: OpenFile?
     let delimiter: UInt8
     let header: [String]
     /// 1-based column of each header cell on line 1, for diagnostics.
@@ -26,7 +28,7 @@ struct CSVFile: Sendable {
     static func open(
         _ url: URL, path: String, encoding: Located<String>?, delimiter: Located<String>?
     ) -> Result<CSVFile, Diagnostic> {
-        guard let mapped = MappedFile.read(url) else {
+        guard let (mapped, openFile) = MappedFile.open(url) else {
             return .failure(Diagnostic(.unreadableFile, "cannot read the data file", at: .file(path)))
         }
         // 1. Encoding: everything becomes UTF-8.
@@ -67,7 +69,7 @@ struct CSVFile: Sendable {
             case .record:
                 let header = scanner.spans.map { scanner.string($0).trimmingCharacters(in: .whitespaces) }
                 let columns = scanner.spans.map { scanner.column(of: $0.origin, lineStart: $0.lineStart) }
-                return .success(CSVFile(url: url, path: path, bytes: bytes, isMapped: isMapped, delimiter: separator, header: header,
+                return .success(CSVFile(url: url, path: path, bytes: bytes, isMapped: isMapped, file: isMapped ? openFile : nil, delimiter: separator, header: header,
                                         headerColumns: columns, headerLine: scanner.lineText(from: 0),
                                         bodyOffset: scanner.position, bodyLine: scanner.line))
             }

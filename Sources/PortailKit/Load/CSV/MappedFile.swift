@@ -14,15 +14,21 @@ enum MappedFile {
     /// The file's bytes, mapped; nil when it cannot be opened or mapped. An empty file gives
     /// empty data (there is nothing to map).
     static func read(_ url: URL) -> Data? {
-        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+        open(url)?.bytes
+    }
+
+    /// The file's bytes, mapped, and the file kept open to read pieces of it by position
+    /// (the same file as the mapping, even if another one takes its name meanwhile).
+    static func open(_ url: URL) -> (bytes: Data, file: OpenFile)? {
+        let fd = Glibc.open(url.path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
-        defer { close(fd) }
+        let file = OpenFile(descriptor: fd)
         var status = stat()
         guard fstat(fd, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
         let size = Int(status.st_size)
-        if size == 0 { return Data() }
+        if size == 0 { return (Data(), file) }
         guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), address != MAP_FAILED else { return nil }
-        return Data(bytesNoCopy: address, count: size, deallocator: .custom { pointer, count in munmap(pointer, count) })
+        return (Data(bytesNoCopy: address, count: size, deallocator: .custom { pointer, count in munmap(pointer, count) }), file)
     }
 
     static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
@@ -56,5 +62,37 @@ enum MappedFile {
         let last = (Int(bitPattern: base) + end) / pageSize * pageSize
         guard last > first else { return }
         madvise(UnsafeMutableRawPointer(bitPattern: first), last - first, MADV_DONTNEED)
+    }
+}
+
+/// A file open for reading pieces of it by position, from any thread (`pread`); closed when
+/// the last value holding it goes.
+public final class OpenFile: Sendable {
+    private let descriptor: Int32
+
+    init(descriptor: Int32) {
+        self.descriptor = descriptor
+    }
+
+    deinit {
+        close(descriptor)
+    }
+
+    /// Fills `buffer` from `offset`; returns how many bytes were read (fewer at the end of the
+    /// file, or on an error).
+    func read(at offset: Int, into buffer: UnsafeMutableRawBufferPointer) -> Int {
+        guard let base = buffer.baseAddress else { return 0 }
+        var done = 0
+        while done < buffer.count {
+            let count = pread(descriptor, base + done, buffer.count - done, off_t(offset + done))
+            if count > 0 {
+                done += count
+            } else if count < 0 && errno == EINTR {
+                continue
+            } else {
+                break
+            }
+        }
+        return done
     }
 }

@@ -157,7 +157,8 @@ struct Chrome {
             case "..":
                 guard !segments.isEmpty else { return nil }  // above the site: left as written
                 segments.removeLast()
-            case ".", "" where index < parts.count - 1: continue
+            case ".": continue
+            case "" where index < parts.count - 1: continue  // a doubled slash
             default: segments.append(part)
             }
         }

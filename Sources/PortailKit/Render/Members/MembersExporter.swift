@@ -42,7 +42,7 @@ struct MembersExporter {
         var sink = MembersFieldsSink(writer: try sealed.open(MembersEdition.sideFilePath(dataset.id)), key: dataset.key,
                                      fields: fields.map { dataset.fields[$0] })
         let read = (keyIndex.map { [$0] } ?? []) + fields
-        try RecordStream(source: table, fields: dataset.fields).forEach(fieldIndexes: read) { _, values in
+        RecordStream(source: table, fields: dataset.fields).forEach(fieldIndexes: read) { _, values in
             let key = keyIndex == nil ? nil : (EventRows.key(values[0]) ?? "")
             sink.write(key: key, values: Array(values.dropFirst(keyIndex == nil ? 0 : 1)))
         }
