@@ -1,3 +1,6 @@
+import Foundation
+import ZIPFoundation
+
 /// Output paths, packed: what the render cache keeps of every file a unit wrote.
 ///
 /// A build of the benchmark's S=10 writes 564,797 files; as an array of `String`s their paths
@@ -9,9 +12,15 @@
 ///
 /// Paths come in the order they were added (units render in parallel): the list is a set of
 /// paths to keep, whose order means nothing.
+///
+/// The text is kept in chunks of about 64 KiB, so that a growing list never copies itself;
+/// each full chunk is compressed (deflate, as in a ZIP file), to about a third: the lists of
+/// the S=10 build were still 5 MB, growing through the whole render.
 public struct PathList: Sequence, Sendable, Codable {
-    /// The packed text in chunks of about 64 KiB, so that a growing list never copies itself.
-    private var chunks: [[UInt8]] = []
+    /// Full chunks, compressed, with the size of their text.
+    private var sealed: [(bytes: Data, size: Int)] = []
+    /// The chunk being written.
+    private var open: [UInt8] = []
     /// The last path added, which the next one is written against.
     private var last: [UInt8] = []
     public private(set) var count = 0
@@ -29,34 +38,68 @@ public struct PathList: Sequence, Sendable, Codable {
         var shared = 0
         let limit = Swift.min(bytes.count, last.count)
         while shared < limit, bytes[shared] == last[shared] { shared += 1 }
-        if chunks.isEmpty || chunks[chunks.count - 1].count >= Self.chunkSize {
-            chunks.append([])
-            chunks[chunks.count - 1].reserveCapacity(Self.chunkSize + 256)
+        if open.count >= Self.chunkSize {
+            sealed.append((Self.compress(open), open.count))
+            open.removeAll(keepingCapacity: true)
         }
-        chunks[chunks.count - 1].append(contentsOf: String(shared).utf8)
-        chunks[chunks.count - 1].append(UInt8(ascii: " "))
-        chunks[chunks.count - 1].append(contentsOf: bytes[shared...])
-        chunks[chunks.count - 1].append(UInt8(ascii: "\n"))
+        if open.isEmpty { open.reserveCapacity(Self.chunkSize + 256) }
+        open.append(contentsOf: String(shared).utf8)
+        open.append(UInt8(ascii: " "))
+        open.append(contentsOf: bytes[shared...])
+        open.append(UInt8(ascii: "\n"))
         last = bytes
         count += 1
     }
+
+    /// The bytes the list holds (for the test that it stays compressed).
+    var heldBytes: Int { sealed.reduce(open.count) { $0 + $1.bytes.count } }
+
+    private static func compress(_ text: [UInt8]) -> Data {
+        var out = Data()
+        // Deflating bytes in memory cannot fail; were it to, the text would be lost, so it traps.
+        _ = try! Data.compress(size: Int64(text.count), bufferSize: text.count, provider: { position, size in
+            Data(text[Int(position)..<Int(position) + size])
+        }, consumer: { out.append($0) })
+        return out
+    }
+
+    private static func decompress(_ chunk: (bytes: Data, size: Int)) -> [UInt8] {
+        var text: [UInt8] = []
+        text.reserveCapacity(chunk.size)
+        // The whole compressed chunk is given at once (ZIPFoundation's inflate expects as many
+        // bytes as its buffer's size).
+        _ = try! Data.decompress(size: Int64(chunk.bytes.count), bufferSize: chunk.bytes.count, skipCRC32: true, provider: { _, _ in
+            chunk.bytes
+        }, consumer: { text.append(contentsOf: $0) })
+        return text
+    }
+
 
     public mutating func append(contentsOf other: PathList) {
         for path in other { append(path) }
     }
 
-    public func makeIterator() -> Iterator { Iterator(chunks: chunks) }
+    public func makeIterator() -> Iterator { Iterator(list: self) }
 
+    /// Reads the chunks one at a time: only one is decompressed at any moment.
     public struct Iterator: IteratorProtocol {
-        let chunks: [[UInt8]]
-        var chunk = 0
+        let list: PathList
+        var chunk = -1
+        var bytes: [UInt8] = []
         var offset = 0
         var current: [UInt8] = []
 
+        init(list: PathList) {
+            self.list = list
+        }
+
         public mutating func next() -> String? {
-            while chunk < chunks.count, offset >= chunks[chunk].count { chunk += 1; offset = 0 }
-            guard chunk < chunks.count else { return nil }
-            let bytes = chunks[chunk]
+            while offset >= bytes.count {
+                chunk += 1
+                guard chunk <= list.sealed.count else { return nil }
+                bytes = chunk < list.sealed.count ? PathList.decompress(list.sealed[chunk]) : list.open
+                offset = 0
+            }
             var shared = 0
             while bytes[offset] != UInt8(ascii: " ") {
                 shared = shared * 10 + Int(bytes[offset] - UInt8(ascii: "0"))
@@ -103,6 +146,10 @@ public struct PathList: Sequence, Sendable, Codable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
-        try container.encode(String(decoding: chunks.joined(), as: UTF8.self))
+        var text: [UInt8] = []
+        text.reserveCapacity(sealed.reduce(open.count) { $0 + $1.size })
+        for chunk in sealed { text += Self.decompress(chunk) }
+        text += open
+        try container.encode(String(decoding: text, as: UTF8.self))
     }
 }

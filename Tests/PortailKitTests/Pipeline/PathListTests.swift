@@ -25,6 +25,8 @@ struct PathListTests {
         let data = try JSONEncoder().encode(list)
         // Shared beginnings are written once: far less than the paths' own bytes.
         #expect(data.count < Self.paths.map(\.utf8.count).reduce(0, +) / 2)
+        // Full chunks are held compressed: a fraction of the packed text.
+        #expect(list.heldBytes < data.count / 3)
         let decoded = try JSONDecoder().decode(PathList.self, from: data)
         #expect(Array(decoded) == Self.paths)
 
