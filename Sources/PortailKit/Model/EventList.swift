@@ -6,7 +6,6 @@
 /// Packed (56 bytes, against 112 as plain `DateTime`s, a venue key and a `Position`): the
 /// agenda keeps one for every event of the file, 250,000 of them at the benchmark's S=10.
 public struct EventEntry: Sendable, Hashable {
-    public let id: String
     private let startSeconds: Int
     private let endSeconds: Int
     /// Byte offset where the event's record starts in its data file.
@@ -20,7 +19,6 @@ public struct EventEntry: Sendable, Hashable {
     private let updatedDays: Int32
 
     init(_ event: Event, venueIndex: Int32, at position: RecordStream.Position) {
-        id = event.id
         startSeconds = event.start.epochSeconds
         startOffset = Int32(event.start.offsetSeconds)
         endSeconds = event.end.epochSeconds
@@ -38,10 +36,11 @@ public struct EventEntry: Sendable, Hashable {
     /// diagnostics, and a record read again reports none (validation did).
     var position: RecordStream.Position { RecordStream.Position(line: 0, offset: recordStart, start: recordStart) }
 
-    /// The agenda's order: by start, then by id.
-    static func ordered(_ a: EventEntry, _ b: EventEntry) -> Bool {
+    /// The agenda's order is by start, then by id. Entries do not keep the id (250,000 ids
+    /// were 4 MB held through the S=10 build): validation sorts them while it has the ids.
+    static func ordered(_ a: EventEntry, id: String, before b: EventEntry, id other: String) -> Bool {
         a.startSeconds != b.startSeconds ? a.startSeconds < b.startSeconds
-            : a.startOffset != b.startOffset ? a.startOffset < b.startOffset : a.id < b.id
+            : a.startOffset != b.startOffset ? a.startOffset < b.startOffset : id < other
     }
 }
 
@@ -78,14 +77,22 @@ struct EventReader: Sendable {
         let values = stream.record(at: entry.position, fieldIndexes: fieldIndexes)
         if let values, let event = EventRows.event(values, roles: roles, keyIndex: keyIndex, venues: nil, zone: zone,
                                                    locate: { _ in (.file(stream.source.path), "") }, report: { _ in }),
-           event.id == entry.id {
+           event.start == entry.start, event.venue == venue {
             return event
         }
-        // The file changed on disk during the build (a save while `portail serve` builds,
-        // which then builds again): what was validated is all there is.
-        return Event(id: entry.id, title: entry.id, start: entry.start, end: entry.end, venue: venue, description: nil,
+        // The file was written over during the build (a save in place while `portail serve`
+        // builds, which then builds again): what was validated is all there is.
+        let id = id(of: entry) ?? "\(entry.position.start)"
+        return Event(id: id, title: id, start: entry.start, end: entry.end, venue: venue, description: nil,
                      image: nil, type: nil, keywords: [], url: nil, registration: nil, price: nil, accessibility: [],
                      ageMin: nil, ageMax: nil, status: .scheduled, attendance: .offline, onlineLink: nil, updated: nil)
+    }
+}
+
+extension EventReader {
+    /// The key of the entry's event, read from its record (only that cell is parsed).
+    func id(of entry: EventEntry) -> String? {
+        stream.record(at: entry.position, fieldIndexes: [keyIndex])?.first.flatMap(EventRows.key)
     }
 }
 
@@ -139,6 +146,12 @@ public struct EventList: RandomAccessCollection, Sendable {
         precondition(entries.picked == nil, "positions are in a list of every entry")
         return EventList(entries: EventEntries(all: entries.all, venueKeys: entries.venueKeys, picked: positions),
                          reader: reader, latestUpdate: latestUpdate)
+    }
+
+    /// The id of the event of an entry of this list, read from its record alone: what the
+    /// addresses of its page and calendar need, without reading the whole event.
+    public func id(of entry: EventEntry) -> String {
+        reader?.id(of: entry) ?? "\(entry.position.start)"
     }
 
     public var startIndex: Int { entries.startIndex }

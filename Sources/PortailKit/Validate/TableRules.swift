@@ -35,7 +35,12 @@ struct TableRules {
         let (repeated, records) = keyIndex.map { repeatedKeyHashes(stream, keyIndex: $0) } ?? ([], 0)
         // What is kept for every record (events, places, record keys: datasets with a key) is
         // allocated once, at the size the first pass counted.
-        if dataset.views.agenda != nil { outcome.events.entries.reserveCapacity(records) }
+        // The events' ids, beside their entries until they are sorted.
+        var eventIDs: [String] = []
+        if dataset.views.agenda != nil {
+            outcome.events.entries.reserveCapacity(records)
+            eventIDs.reserveCapacity(records)
+        }
         if dataset.views.place != nil { outcome.venues.reserveCapacity(records) }
         if dataset.views.recordTitle != nil { outcome.recordKeys.reserveCapacity(records) }
         var keys = [Value: Int]()
@@ -44,7 +49,7 @@ struct TableRules {
         let positions = Dictionary(uniqueKeysWithValues: dataset.fields.indices.map { ($0, $0) })
         let rows = EventRows(dataset: dataset, stream: stream, zone: zone)
         var venueIndexes: [String: Int32] = [:]
-        var latestUpdate: (time: DateTime, entry: EventEntry)?
+        var latestUpdate: (time: DateTime, entry: EventEntry, id: String)?
         if let agenda = dataset.views.agenda, let keyIndex {
             outcome.events.reader = EventReader(stream: stream, roles: agenda, keyIndex: keyIndex, zone: zone)
         }
@@ -85,11 +90,13 @@ struct TableRules {
                     let entry = EventEntry(event, venueIndex: venueIndex, at: position)
                     if let updated = event.updated {
                         latestUpdate = latestUpdate.map { latest in
-                            latest.time < updated || (latest.time.epochSeconds == updated.epochSeconds && EventEntry.ordered(entry, latest.entry))
-                                ? (updated, entry) : latest
-                        } ?? (updated, entry)
+                            latest.time < updated || (latest.time.epochSeconds == updated.epochSeconds
+                                                      && EventEntry.ordered(entry, id: event.id, before: latest.entry, id: latest.id))
+                                ? (updated, entry, event.id) : latest
+                        } ?? (updated, entry, event.id)
                     }
                     outcome.events.entries.append(entry)
+                    eventIDs.append(event.id)
                 }
             }
             if case .latitudeLongitude(let latField, let lonField)? = dataset.views.geometry {
@@ -128,14 +135,36 @@ struct TableRules {
                 }
             }
         }
-        // Sorted here, in place: a sorted copy made later doubled the agenda's largest array.
-        outcome.events.entries.sort(by: EventEntry.ordered)
+        // Sorted here, in place (a sorted copy made later doubled the agenda's largest array),
+        // while the ids are at hand; then they go.
+        sortEvents(&outcome.events.entries, ids: eventIDs)
+        eventIDs = []
         outcome.events.latestUpdate = latestUpdate?.time
         if suppressed > 0 {
             outcome.diagnostics.append(Diagnostic(.error, .typeMismatch,
                 "\(suppressed) more problems in this file are not shown", at: .file(table.path)))
         }
         return outcome
+    }
+
+    /// Puts `entries` in the agenda's order (by start, then by id; `ids[i]` is the id of
+    /// `entries[i]`): an order of positions is sorted, then applied in place, cycle by cycle,
+    /// so that no second array of entries is made.
+    static func sortEvents(_ entries: inout [EventEntry], ids: [String]) {
+        var order = (0..<Int32(entries.count)).map { $0 }
+        order.sort { EventEntry.ordered(entries[Int($0)], id: ids[Int($0)], before: entries[Int($1)], id: ids[Int($1)]) }
+        // `entries[i]` takes the entry at `order[i]`; a position done is marked -1.
+        for start in order.indices where order[start] >= 0 {
+            let first = entries[start]
+            var i = start
+            while true {
+                let from = Int(order[i])
+                order[i] = -1
+                if from == start { entries[i] = first; break }
+                entries[i] = entries[from]
+                i = from
+            }
+        }
     }
 
     /// The hashes that more than one key of the file has, and how many records it has: a

@@ -64,7 +64,8 @@ public struct RecordStream: Sendable {
     /// each one, and giving those pages back took a system call per record, 6 % of a build.
     public func record(at position: Position, fieldIndexes: [Int]) -> [Value]? {
         if let file = source.file {
-            var window = 16 << 10
+            // A page: most records are a few hundred bytes; longer ones are read again, bigger.
+            var window = 4 << 10
             while true {
                 let count = min(window, source.bytes.count - position.start)
                 guard count > 0 else { break }

@@ -79,7 +79,7 @@ enum SitemapBuilder {
             if let agenda = catalog.agenda {
                 try body(prefix + "agenda/index.html", nil)
                 try body(prefix + "agenda/contribuer.html", nil)
-                for event in agenda.events.entries { try body(prefix + EventPaths.page(event.id), event.updatedDay) }
+                for entry in agenda.events.entries { try body(prefix + EventPaths.page(agenda.events.id(of: entry)), entry.updatedDay) }
                 for month in months { try body(prefix + month, nil) }
             }
         }

@@ -137,9 +137,10 @@ struct CalendarBuilder {
                          path: path, events: byRegion[region] ?? .empty, to: try open(path))
         }
         for entry in agenda.events.entries {
-            let path = EventPaths.calendar(entry.id)
             let one = agenda.events.subset([entry])
-            try emit(path, calendar(name: one[0].title, description: locale.format("calendar_event_description", ["agenda": agenda.title]), path: path, events: one))
+            let event = one[0]
+            let path = EventPaths.calendar(event.id)
+            try emit(path, calendar(name: event.title, description: locale.format("calendar_event_description", ["agenda": agenda.title]), path: path, events: one))
         }
     }
 }
