@@ -39,10 +39,10 @@ struct ContributePageModel {
         endpoint = catalog.contributionEndpoint
         email = catalog.site.publisher.email
         let roles = dataset.agenda!
-        let venueOptions = agenda.venues.values.sorted {
-            (CatalogBuilder.sortKey($0.region ?? ""), CatalogBuilder.sortKey($0.name), $0.key)
-                < (CatalogBuilder.sortKey($1.region ?? ""), CatalogBuilder.sortKey($1.name), $1.key)
-        }.map { Option(value: $0.key, label: [$0.name, $0.city].compactMap { $0 }.joined(separator: " – ") + ($0.region.map { " (\($0))" } ?? ""), inputID: "") }
+        // Each name folded once, not at every comparison.
+        let venueOptions = agenda.venues.values.map { (region: CatalogBuilder.sortKey($0.region ?? ""), name: CatalogBuilder.sortKey($0.name), venue: $0) }
+            .sorted { ($0.region, $0.name, $0.venue.key) < ($1.region, $1.name, $1.venue.key) }
+            .map(\.venue).map { Option(value: $0.key, label: [$0.name, $0.city].compactMap { $0 }.joined(separator: " – ") + ($0.region.map { " (\($0))" } ?? ""), inputID: "") }
         var inputs: [Input] = []
         var configFields: [JSONValue] = []
         for (index, field) in dataset.fields.enumerated() where field.access == .public {
