@@ -16,10 +16,19 @@ struct ContributePageModel {
         let options: [Option]
     }
 
-    struct Option {
+    struct Option: TemplateValue {
         let value: String
         let label: String
         let inputID: String
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "value": return value
+            case "label": return label
+            case "inputID": return inputID
+            default: return nil
+            }
+        }
     }
 
     let chrome: Chrome
