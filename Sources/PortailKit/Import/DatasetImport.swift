@@ -38,7 +38,7 @@ public enum DatasetImport {
         if let roles = dataset.views.agenda, let venueDataset = content.datasets.first(where: { $0.id == roles.venuesDataset }) {
             let outcome = TableRules.check(venueDataset, zone: zone) { _, _ in }
             diagnostics += outcome.diagnostics
-            venues = outcome.venues
+            venues = Dictionary(outcome.venues.values.map { ($0.key, $0) }, uniquingKeysWith: { $1 })
         }
         let existing = TableRules.check(dataset, venues: Set(venues.keys), zone: zone) { _, _ in }
         diagnostics += existing.diagnostics

@@ -13,7 +13,7 @@ public struct Agenda: Sendable {
     /// Every event, sorted by start, then id.
     public let events: EventList
     /// Venues by key, for the venues events refer to and every other record of the venue dataset.
-    public let venues: [String: Venue]
+    public let venues: VenueTable
     /// The day "upcoming" is counted from.
     public let today: Day
     /// Events that have not ended before the build day, in order.
@@ -23,7 +23,7 @@ public struct Agenda: Sendable {
     private let upcomingByVenue: [String: [Int32]]
 
     init(datasetID: String, title: String, summary: String, introduction: String, venuesDatasetID: String,
-         events: EventList, venues: [String: Venue], today: Day) {
+         events: EventList, venues: VenueTable, today: Day) {
         self.datasetID = datasetID
         self.title = title
         self.summary = summary

@@ -32,7 +32,7 @@ enum CatalogBuilder {
                             introduction: summary(of: events.description, limit: .max),
                             venuesDatasetID: roles.venuesDataset,
                             events: published,
-                            venues: tables[roles.venuesDataset]?.venues ?? [:], today: buildDate)
+                            venues: tables[roles.venuesDataset]?.venues ?? VenueTable(), today: buildDate)
         }
         var catalog = Catalog(site: content.site, datasets: datasets, pages: pages, buildDate: buildDate, agenda: agenda)
         catalog.contributionEndpoint = content.contributionEndpoint

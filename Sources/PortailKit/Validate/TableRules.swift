@@ -10,7 +10,7 @@ struct TableRules {
         /// Extent of the public geographic values of a public dataset.
         var extent: BoundingBox?
         /// The places of a venue dataset, by key.
-        var venues: [String: Venue] = [:]
+        var venues = VenueTable()
         /// The events of an agenda dataset, by start then id, and how to read them again.
         var events = EventTable()
         /// Keys of the records, in file order, for datasets with record pages.
@@ -41,7 +41,8 @@ struct TableRules {
             outcome.events.entries.reserveCapacity(records)
             eventIDs.reserveCapacity(records)
         }
-        if dataset.views.place != nil { outcome.venues.reserveCapacity(records) }
+        var places: [Venue] = []
+        if dataset.views.place != nil { places.reserveCapacity(records) }
         if dataset.views.recordTitle != nil { outcome.recordKeys.reserveCapacity(records) }
         var keys = [Value: Int]()
         // Only public values of public datasets may shape published metadata.
@@ -75,7 +76,7 @@ struct TableRules {
                     }
                 }
                 if let place = dataset.views.place, let venue = rows.venue(values, roles: place, keyIndex: keyIndex) {
-                    outcome.venues[venue.key] = venue
+                    places.append(venue)
                 }
                 if let agenda = dataset.views.agenda,
                    let event = rows.event(values, roles: agenda, keyIndex: keyIndex, venues: venues, position: position, report: report) {
@@ -137,6 +138,7 @@ struct TableRules {
         }
         // Sorted here, in place (a sorted copy made later doubled the agenda's largest array),
         // while the ids are at hand; then they go.
+        if !places.isEmpty { outcome.venues = VenueTable(places) }
         sortEvents(&outcome.events.entries, ids: eventIDs)
         eventIDs = []
         outcome.events.latestUpdate = latestUpdate?.time
