@@ -1,10 +1,11 @@
-/// What the agenda keeps of an event: what orders, groups and names it, and where its record
-/// is. The other fields (title, description, links…) are read again from the data file when
+/// What the agenda keeps of an event: what orders and groups it, and where its record is.
+/// The other fields (id, title, description, links…) are read again from the data file when
 /// a page or a calendar needs them, so that an agenda of hundreds of thousands of events
 /// does not hold them all in memory.
 ///
-/// Packed (56 bytes, against 112 as plain `DateTime`s, a venue key and a `Position`): the
-/// agenda keeps one for every event of the file, 250,000 of them at the benchmark's S=10.
+/// Packed (40 bytes, against 128 with its id, plain `DateTime`s, a venue key and a
+/// `Position`): the agenda keeps one for every event of the file, 250,000 of them at the
+/// benchmark's S=10.
 public struct EventEntry: Sendable, Hashable {
     private let startSeconds: Int
     private let endSeconds: Int
