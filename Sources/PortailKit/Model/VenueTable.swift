@@ -4,7 +4,7 @@
 /// capacity rounds up to a power of two, a quarter of it always empty) for 2.7 MB of places,
 /// through the whole build.
 public struct VenueTable: Sendable {
-    /// Sorted by key, each key once.
+    /// Sorted by key, each key once: iterate these rather than the keys.
     public let values: [Venue]
 
     /// Places in any order. Keys repeat only in a file with errors, where the build stops
@@ -25,9 +25,6 @@ public struct VenueTable: Sendable {
     init() {
         values = []
     }
-
-    public var count: Int { values.count }
-    public var isEmpty: Bool { values.isEmpty }
 
     /// The keys, in order.
     public var keys: [String] { values.map(\.key) }

@@ -74,7 +74,6 @@ public struct PathList: Sequence, Sendable, Codable {
         return text
     }
 
-
     public mutating func append(contentsOf other: PathList) {
         for path in other { append(path) }
     }

@@ -60,8 +60,8 @@ struct AgendaRenderer {
     /// The widgets of one share of the venues (every `parts`-th from `part`), so that
     /// thousands of them render on every core.
     func widgets(part: Int = 0, of parts: Int = 1, to out: any OutputDestination) throws {
-        for (offset, key) in agenda.venues.keys.sorted().enumerated() where offset % parts == part {
-            try out.write(EventPaths.widget(key), Data(try theme.render(WidgetPageModel(venue: agenda.venues[key]!, agenda: agenda, catalog: catalog, theme: theme),
+        for (offset, venue) in agenda.venues.values.enumerated() where offset % parts == part {
+            try out.write(EventPaths.widget(venue.key), Data(try theme.render(WidgetPageModel(venue: venue, agenda: agenda, catalog: catalog, theme: theme),
                                                                         template: "widget").utf8))
         }
     }

@@ -122,12 +122,11 @@ struct CalendarBuilder {
                      description: locale.format("calendar_all_description", ["agenda": agenda.title]), path: "agenda.ics", events: upcoming,
                      to: try open("agenda.ics"))
         let byRegion = agenda.upcomingByRegion()
-        for key in agenda.venues.keys.sorted() {
-            let venue = agenda.venues[key]!
-            let path = EventPaths.venueCalendar(key)
+        for venue in agenda.venues.values {
+            let path = EventPaths.venueCalendar(venue.key)
             try emit(path, calendar(name: locale.format("calendar_venue", ["venue": venue.name]),
                                     description: locale.format("calendar_venue_description", ["venue": venue.label]),
-                                    path: path, events: agenda.upcoming(at: key)))
+                                    path: path, events: agenda.upcoming(at: venue.key)))
         }
         let regions = Set(agenda.venues.values.compactMap(\.region))
         for region in regions.sorted() {
