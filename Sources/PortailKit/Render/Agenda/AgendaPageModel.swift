@@ -199,3 +199,53 @@ struct EventPageModel {
         return nil
     }
 }
+
+extension AgendaPageModel.Option: TemplateValue {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "value": return self.value
+        case "label": return self.label
+        default: return nil
+        }
+    }
+}
+
+extension AgendaPageModel.MonthLink: TemplateValue {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "label": return self.label
+        case "href": return self.href
+        case "current": return self.current
+        default: return nil
+        }
+    }
+}
+
+extension EventPageModel: TemplateValue {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "chrome": return self.chrome
+        case "t": return self.t
+        case "agendaTitle": return self.agendaTitle
+        case "item": return self.item
+        case "descriptionHTML": return self.descriptionHTML
+        case "facts": return self.facts
+        case "cancelledNotice": return self.cancelledNotice
+        case "jsonLD": return self.jsonLD
+        case "sourceURL": return self.sourceURL
+        case "onlineLink": return self.onlineLink
+        default: return nil
+        }
+    }
+}
+
+extension EventPageModel.Fact: TemplateValue {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "label": return self.label
+        case "value": return self.value
+        case "href": return self.href
+        default: return nil
+        }
+    }
+}

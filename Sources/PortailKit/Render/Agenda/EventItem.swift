@@ -111,3 +111,59 @@ struct Subscription {
         self.label = label
     }
 }
+
+extension EventItem: TemplateValue {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": return self.id
+        case "title": return self.title
+        case "href": return self.href
+        case "icsHref": return self.icsHref
+        case "day": return self.day
+        case "time": return self.time
+        case "isoStart": return self.isoStart
+        case "isoEnd": return self.isoEnd
+        case "venueName": return self.venueName
+        case "venueCity": return self.venueCity
+        case "venueHref": return self.venueHref
+        case "type": return self.type
+        case "statusLabel": return self.statusLabel
+        case "statusClass": return self.statusClass
+        case "cancelled": return self.cancelled
+        case "accessibility": return self.accessibility
+        case "hasAccessibility": return self.hasAccessibility
+        case "age": return self.age
+        case "price": return self.price
+        case "online": return self.online
+        case "filterRegion": return self.filterRegion
+        case "filterVenue": return self.filterVenue
+        case "filterType": return self.filterType
+        case "filterAccessibility": return self.filterAccessibility
+        case "filterAgeMin": return self.filterAgeMin
+        case "filterAgeMax": return self.filterAgeMax
+        default: return nil
+        }
+    }
+}
+
+extension EventDay: TemplateValue {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "label": return self.label
+        case "iso": return self.iso
+        case "events": return self.events
+        default: return nil
+        }
+    }
+}
+
+extension Subscription: TemplateValue {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "webcal": return self.webcal
+        case "https": return self.https
+        case "label": return self.label
+        default: return nil
+        }
+    }
+}

@@ -131,3 +131,68 @@ struct WidgetPageModel {
         }
     }
 }
+
+extension RecordPageModel: TemplateValue {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "chrome": return self.chrome
+        case "t": return self.t
+        case "eventHeadingLevel": return self.eventHeadingLevel
+        case "title": return self.title
+        case "datasetTitle": return self.datasetTitle
+        case "datasetHref": return self.datasetHref
+        case "selfHref": return self.selfHref
+        case "items": return self.items
+        case "isVenue": return self.isVenue
+        case "days": return self.days
+        case "hasEvents": return self.hasEvents
+        case "eventsLabel": return self.eventsLabel
+        case "subscriptions": return self.subscriptions
+        case "widgetCode": return self.widgetCode
+        case "widgetDivCode": return self.widgetDivCode
+        case "jsonLD": return self.jsonLD
+        default: return nil
+        }
+    }
+}
+
+extension RecordPageModel.Item: TemplateValue {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "label": return self.label
+        case "value": return self.value
+        case "href": return self.href
+        default: return nil
+        }
+    }
+}
+
+extension WidgetPageModel: TemplateValue {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "lang": return self.lang
+        case "csp": return self.csp
+        case "eventHeadingLevel": return self.eventHeadingLevel
+        case "pageTitle": return self.pageTitle
+        case "venueHref": return self.venueHref
+        case "versions": return self.versions
+        case "calendarHref": return self.calendarHref
+        default: return nil
+        }
+    }
+}
+
+extension WidgetPageModel.Version: TemplateValue {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "lang": return self.lang
+        case "tag": return self.tag
+        case "t": return self.t
+        case "heading": return self.heading
+        case "days": return self.days
+        case "hasEvents": return self.hasEvents
+        case "hidden": return self.hidden
+        default: return nil
+        }
+    }
+}

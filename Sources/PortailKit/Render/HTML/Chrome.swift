@@ -189,3 +189,80 @@ struct Chrome {
         return path
     }
 }
+
+extension Chrome: TemplateValue {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "lang": return self.lang
+        case "root": return self.root
+        case "filesRoot": return self.filesRoot
+        case "filesHere": return self.filesHere
+        case "contentLang": return self.contentLang
+        case "contentLangAttribute": return self.contentLangAttribute
+        case "languageAlternates": return self.languageAlternates
+        case "languageLinks": return self.languageLinks
+        case "hasLanguageLinks": return self.hasLanguageLinks
+        case "pageTitle": return self.pageTitle
+        case "metaDescription": return self.metaDescription
+        case "canonical": return self.canonical
+        case "siteTitle": return self.siteTitle
+        case "homeHref": return self.homeHref
+        case "menu": return self.menu
+        case "footerPublisher": return self.footerPublisher
+        case "publisherURL": return self.publisherURL
+        case "publisherURLLabel": return self.publisherURLLabel
+        case "publisherEmail": return self.publisherEmail
+        case "footerLicence": return self.footerLicence
+        case "licenceTitle": return self.licenceTitle
+        case "licenceURL": return self.licenceURL
+        case "alternates": return self.alternates
+        case "noindex": return self.noindex
+        case "csp": return self.csp
+        default: return nil
+        }
+    }
+}
+
+extension Chrome.MenuItem: TemplateValue {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": return self.title
+        case "href": return self.href
+        case "current": return self.current
+        case "langAttribute": return self.langAttribute
+        default: return nil
+        }
+    }
+}
+
+extension Chrome.Alternate: TemplateValue {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "type": return self.type
+        case "href": return self.href
+        case "title": return self.title
+        default: return nil
+        }
+    }
+}
+
+extension Chrome.LanguageAlternate: TemplateValue {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "hreflang": return self.hreflang
+        case "href": return self.href
+        default: return nil
+        }
+    }
+}
+
+extension Chrome.LanguageLink: TemplateValue {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "code": return self.code
+        case "name": return self.name
+        case "href": return self.href
+        default: return nil
+        }
+    }
+}

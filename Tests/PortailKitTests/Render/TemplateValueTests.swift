@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+@testable import PortailKit
+
+/// Page models that templates read by name (`TemplateValue`, no reflection) must show templates
+/// exactly what reflection shows: every stored property by its name, nil ones absent. A
+/// property added to a model and forgotten in its `child(named:)` fails here, whether the
+/// default theme uses it or not: other themes may.
+@Suite("Page models read by name")
+struct TemplateValueTests {
+    /// Private details of a model, which templates do not see.
+    static let hidden: Set<String> = ["Chrome.markdownLinks"]
+
+    /// What a template sees of `value`, as text. `byName`: a `TemplateValue` is read through
+    /// `child(named:)` with the names reflection gives; otherwise everything is reflected.
+    static func seen(_ value: Any, byName: Bool) -> String {
+        switch value {
+        case let text as String: return "\"\(text)\""
+        case let number as Int: return "\(number)"
+        case let number as Double: return "\(number)d"
+        case let flag as Bool: return "\(flag)"
+        case let strings as [String: String]: return "[" + strings.keys.sorted().map { "\($0):\(strings[$0]!)" }.joined(separator: ",") + "]"
+        default: break
+        }
+        let mirror = Mirror(reflecting: value)
+        switch mirror.displayStyle {
+        case .optional:
+            return mirror.children.first.map { seen($0.value, byName: byName) } ?? "nil"
+        case .collection, .set:
+            return "[" + mirror.children.map { seen($0.value, byName: byName) }.joined(separator: ",") + "]"
+        case .struct, .class:
+            let type = String(describing: Swift.type(of: value))
+            let named = byName ? value as? any TemplateValue : nil
+            if let named { #expect(named.child(named: "notAField") == nil, "\(type) answers an unknown name") }
+            let fields = mirror.children.compactMap { child -> String? in
+                guard let label = child.label, !hidden.contains("\(type).\(label)") else { return nil }
+                let shown: Any? = named.map { $0.child(named: label) } ?? child.value
+                return label + "=" + (shown.map { seen($0, byName: byName) } ?? "nil")
+            }
+            return type + "{" + fields.joined(separator: ",") + "}"
+        default:
+            return "\(value)"
+        }
+    }
+
+    static func expectSame(_ model: Any, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let reflected = seen(model, byName: false), named = seen(model, byName: true)
+        #expect(named == reflected, sourceLocation: sourceLocation)
+    }
+
+    /// The small fixture site, in French only and in French and English (pages under `en/`,
+    /// a language switch on every page).
+    @Test("event, record, widget, agenda and contribution pages read by name show what reflection shows",
+          arguments: [false, true])
+    func sameAsReflection(bilingual: Bool) async throws {
+        let root = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let content = root.appendingPathComponent("Content")
+        try Fixtures.overlay(Fixtures.site("small").appendingPathComponent("Content"), onto: content)
+        if bilingual {
+            let site = content.appendingPathComponent("site.yaml")
+            try (try String(contentsOf: site, encoding: .utf8) + "languages: [fr, en]\n").write(to: site, atomically: true, encoding: .utf8)
+        }
+        let (result, _) = await Fixtures.build(content: content)
+        #expect(result.succeeded, "\(DiagnosticFormatter().format(result.diagnostics))")
+        let catalog = try #require(result.catalog), agenda = try #require(catalog.agenda)
+        let (raw, problems) = ThemeLoader(root: Fixtures.defaultTheme, displayRoot: "Themes/default").load()
+        #expect(problems.isEmpty)
+        let rawTheme = try #require(raw)
+        let theme = try #require(Theme.compile(rawTheme, language: catalog.site.language).0)
+        // A bilingual site's pages know the other language (its switch and hreflang links).
+        let locales = bilingual ? Localization.site(catalog.site.languages, from: theme.localizations)
+            : theme.localizations.values.sorted { $0.language < $1.language }
+        #expect(!bilingual || locales.allSatisfy { $0.siteLanguages.count == 2 })
+        for locale in locales {
+            // Every event: with and without description, price, venue, status…
+            for event in agenda.events { Self.expectSame(EventPageModel(event: event, agenda: agenda, catalog: catalog, locale: locale)) }
+            let months = AgendaRenderer.months(agenda, zone: ZoneOffsets(catalog.site.timeZone))
+            Self.expectSame(AgendaPageModel(agenda: agenda, catalog: catalog, locale: locale, month: nil, allMonths: months.map { ($0.year, $0.month) }))
+            for month in months {
+                Self.expectSame(AgendaPageModel(agenda: agenda, catalog: catalog, locale: locale, month: month, allMonths: months.map { ($0.year, $0.month) }))
+            }
+            let events = try #require(catalog.datasets.first { $0.id == agenda.datasetID })
+            Self.expectSame(ContributePageModel(agenda: agenda, dataset: events, catalog: catalog, locale: locale))
+            let venues = try #require(catalog.datasets.first { $0.id == agenda.venuesDatasetID })
+            let table = try #require(venues.table)
+            try RecordStream(source: table, fields: venues.fields).forEach(fieldIndexes: venues.publicFieldIndexes) { _, values in
+                let keyIndex = try #require(venues.publicFields.firstIndex { $0.name == venues.key })
+                guard let key = EventRows.key(values[keyIndex]) else { return }
+                Self.expectSame(RecordPageModel(dataset: venues, key: key, values: values, catalog: catalog, locale: locale))
+            }
+        }
+        for venue in agenda.venues.values { Self.expectSame(WidgetPageModel(venue: venue, agenda: agenda, catalog: catalog, theme: theme)) }
+        #expect(agenda.events.count > 3)
+    }
+}
