@@ -1,6 +1,6 @@
 /// View model of `agenda/index.html` (upcoming events, with filters) and of the month pages
 /// `agenda/<yyyy>-<mm>.html` (every event of the month).
-struct AgendaPageModel {
+final class AgendaPageModel {
     struct Option {
         let value: String
         let label: String
@@ -139,7 +139,7 @@ struct AgendaPageModel {
 }
 
 /// View model of `agenda/events/<id>.html`.
-struct EventPageModel {
+final class EventPageModel {
     struct Fact {
         let label: String
         let value: String

@@ -1,6 +1,6 @@
 /// One event as lists show it (agenda, month pages, venue pages, widgets): strings already
 /// formatted, links relative to the page.
-struct EventItem {
+final class EventItem {
     let id: String
     let title: String
     let href: String

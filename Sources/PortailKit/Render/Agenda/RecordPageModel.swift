@@ -1,6 +1,6 @@
 /// View model of a record page, `datasets/<id>/<key>.html`: the record's public values, and
 /// for a place of the agenda, its upcoming events, its calendar and its widget code.
-struct RecordPageModel {
+final class RecordPageModel {
     struct Item {
         let label: String
         let value: String
@@ -93,7 +93,7 @@ struct RecordPageModel {
 /// View model of the widget of a place, `embed/agenda/<key>.html`: its upcoming events in
 /// every language of the theme; the page's script shows the one asked for (`?lang=`), the
 /// number asked for (`?limit=`) and the colours asked for (`?theme=light|dark`).
-struct WidgetPageModel {
+final class WidgetPageModel {
     struct Version {
         let lang: String
         let tag: String

@@ -1,5 +1,5 @@
 /// What every page's layout shows: head metadata, the site header and menu, the footer.
-struct Chrome {
+final class Chrome {
     struct MenuItem {
         let title: String
         let href: String
