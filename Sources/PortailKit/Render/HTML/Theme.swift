@@ -18,13 +18,18 @@ public struct Theme: Sendable {
     static func compile(_ raw: RawTheme, language: String) -> (Theme?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var library = MustacheLibrary()
+        // Values are escaped by ``EscapedHTML``: a pragma on a line of its own before the
+        // template's first line selects it, and is left out of the output (a standalone tag).
+        EscapedHTML.registered
+        let pragma = "{{% CONTENT_TYPE: \(EscapedHTML.name) }}\n"
         for name in raw.templates.keys.sorted() {
             let file = raw.templates[name]!
             do {
-                library.register(try MustacheTemplate(string: file.text), named: name)
+                library.register(try MustacheTemplate(string: pragma + file.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
+                // The pragma's line comes before the file's first.
                 diagnostics.append(file.diagnostic(.template, "template syntax: \(describe(error.error))",
-                                                   line: error.context.lineNumber, column: error.context.columnNumber))
+                                                   line: error.context.lineNumber - 1, column: error.context.columnNumber))
             } catch {
                 diagnostics.append(file.diagnostic(.template, "template syntax: \(error)", line: 1, column: 1))
             }
