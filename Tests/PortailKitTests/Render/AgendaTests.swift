@@ -136,6 +136,16 @@ struct AgendaTests {
         #expect(description.contains("calendriers à 75 octets.\\n\\nLieu : Café \"Lumière\"\\; salle 2\\, Ajaccio\\nTarif : 12 €"))
     }
 
+    /// RFC 5545 §3.3.11: backslash, semicolon, comma and newline escaped; other control
+    /// characters than tab are not allowed; the rest, accents included, as written.
+    @Test("TEXT values are escaped as RFC 5545 says")
+    func textEscaping() {
+        #expect(ICalText.escape("Ciné-club, débat; 5 € \\ 1") == "Ciné-club\\, débat\\; 5 € \\\\ 1")
+        #expect(ICalText.escape("ligne 1\r\nligne 2\nfin\u{1}\tx") == "ligne 1\\nligne 2\\nfin\tx")
+        #expect(ICalText.escape("Le Méliès") == "Le Méliès")
+        #expect(ICalText.escape("") == "")
+    }
+
     @Test("an online event's calendar entry and page point to its link")
     func onlineEvent() async throws {
         let (_, output) = try await Self.build()

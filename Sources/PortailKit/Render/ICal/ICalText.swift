@@ -31,22 +31,29 @@ struct ICalText {
         }
     }
 
-    /// A TEXT value: backslash, semicolon, comma and line breaks escaped.
+    /// A TEXT value: backslash, semicolon, comma and line breaks escaped. On UTF-8 bytes (every
+    /// character it changes is ASCII, and no byte of a longer character is): a text with
+    /// nothing to change, most titles and places, is returned as it is.
     static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case ";": out += "\\;"
-            case ",": out += "\\,"
-            case "\n": out += "\\n"
-            case "\r": break
-            default:
-                // Control characters other than tab are not allowed in TEXT.
-                if scalar.value >= 0x20 || scalar == "\t" { out.unicodeScalars.append(scalar) }
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            guard let first = bytes.firstIndex(where: { $0 < 0x20 || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ",") }) else {
+                return nil
             }
-        }
-        return out
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 8)
+            out.append(contentsOf: bytes[..<first])
+            for byte in bytes[first...] {
+                switch byte {
+                case UInt8(ascii: "\\"), UInt8(ascii: ";"), UInt8(ascii: ","): out.append(UInt8(ascii: "\\")); out.append(byte)
+                case UInt8(ascii: "\n"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
+                // Control characters other than tab are not allowed in TEXT; \r of a \r\n goes.
+                case ..<0x20 where byte != UInt8(ascii: "\t"): break
+                default: out.append(byte)
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        } ?? text
     }
 
     /// `20261205T203000` (local) or `20261205T193000Z` (UTC).
