@@ -38,4 +38,6 @@ enum TemplateContext {
 /// them was a fifth of a build's time. `child(named:)` answers every stored property by its
 /// name, nil ones absent, as `prepare` would (`TemplateValueTests` holds each model to it);
 /// names it does not know are looked up in the enclosing context, as with a dictionary.
+/// Models of many fields are classes: swift-mustache casts each object of its context stack
+/// at every name it looks up, and a cast copies a struct, retaining each of its strings.
 protocol TemplateValue: MustacheParent {}
