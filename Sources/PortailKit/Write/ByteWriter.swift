@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 
 /// A buffered writer of one output file's bytes, used by the streaming renderers (exports of
-/// hundreds of thousands of rows go to disk 1 MiB at a time, never whole in memory).
+/// hundreds of thousands of rows go to disk 256 KiB at a time, never whole in memory).
 ///
 /// Writers are made by an ``OutputDestination`` and belong to one task at a time.
 public final class ByteWriter {
@@ -26,7 +26,11 @@ public final class ByteWriter {
     /// called (harvested metadata carries the checksums of the files it describes).
     public private(set) var sha256: String?
 
-    private static let flushThreshold = 1 << 20
+    /// A build keeps a few dozen writers open at once (every format of every dataset being
+    /// exported), each holding this much: with 1 MiB, the benchmark's S=10 build held ~10 MB
+    /// more than its S=1 build, whose files rarely fill a buffer. Writes of 256 KiB cost no
+    /// more time.
+    private static let flushThreshold = 1 << 18
 
     init(path: String, target: Target, onClose: @escaping (ByteWriter, [UInt8]) throws -> Void) {
         self.path = path
@@ -106,7 +110,9 @@ public final class ByteWriter {
     private func flush() {
         if hasher != nil { buffer.withUnsafeBytes { hasher!.update(bufferPointer: $0) } }
         switch target {
-        case .file(let handle): handle.write(Data(buffer))
+        // Written from the buffer itself, not from a copy of it (`Data(buffer)` was one more
+        // buffer's worth at every flush). Fails as `write(_: Data)` did.
+        case .file(let handle): try! handle.write(contentsOf: buffer)
         case .memory: collected.append(contentsOf: buffer)
         case .discard: break
         }
