@@ -140,11 +140,7 @@ final class AgendaPageModel {
 
 /// View model of `agenda/events/<id>.html`.
 final class EventPageModel {
-    struct Fact {
-        let label: String
-        let value: String
-        let href: String?
-    }
+    typealias Fact = LabelledValue
 
     let chrome: Chrome
     let t: [String: String]
@@ -234,17 +230,6 @@ extension EventPageModel: TemplateValue {
         case "jsonLD": return self.jsonLD
         case "sourceURL": return self.sourceURL
         case "onlineLink": return self.onlineLink
-        default: return nil
-        }
-    }
-}
-
-extension EventPageModel.Fact: TemplateValue {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "label": return self.label
-        case "value": return self.value
-        case "href": return self.href
         default: return nil
         }
     }

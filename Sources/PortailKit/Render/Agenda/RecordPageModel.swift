@@ -1,11 +1,7 @@
 /// View model of a record page, `datasets/<id>/<key>.html`: the record's public values, and
 /// for a place of the agenda, its upcoming events, its calendar and its widget code.
 final class RecordPageModel {
-    struct Item {
-        let label: String
-        let value: String
-        let href: String?
-    }
+    typealias Item = LabelledValue
 
     let chrome: Chrome
     let t: [String: String]
@@ -151,17 +147,6 @@ extension RecordPageModel: TemplateValue {
         case "widgetCode": return self.widgetCode
         case "widgetDivCode": return self.widgetDivCode
         case "jsonLD": return self.jsonLD
-        default: return nil
-        }
-    }
-}
-
-extension RecordPageModel.Item: TemplateValue {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "label": return self.label
-        case "value": return self.value
-        case "href": return self.href
         default: return nil
         }
     }

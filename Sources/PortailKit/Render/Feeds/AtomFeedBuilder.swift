@@ -35,17 +35,16 @@ enum AtomFeedBuilder {
     static func timestamp(_ day: Day) -> String { "\(day)T00:00:00Z" }
 
     static func xml(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default:
-                if scalar.value >= 0x20 || scalar == "\n" || scalar == "\t" { out.unicodeScalars.append(scalar) }
+        ByteEscaping.escape(text) { byte in
+            switch byte {
+            case UInt8(ascii: "&"): "&amp;"
+            case UInt8(ascii: "<"): "&lt;"
+            case UInt8(ascii: ">"): "&gt;"
+            case UInt8(ascii: "\""): "&quot;"
+            // XML 1.0 allows no control character but tab and line breaks.
+            case ..<0x20 where byte != UInt8(ascii: "\n") && byte != UInt8(ascii: "\t"): ""
+            default: nil
             }
         }
-        return out
     }
 }

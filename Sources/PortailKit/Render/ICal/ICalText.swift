@@ -31,29 +31,19 @@ struct ICalText {
         }
     }
 
-    /// A TEXT value: backslash, semicolon, comma and line breaks escaped. On UTF-8 bytes (every
-    /// character it changes is ASCII, and no byte of a longer character is): a text with
-    /// nothing to change, most titles and places, is returned as it is.
+    /// A TEXT value: backslash, semicolon, comma and line breaks escaped.
     static func escape(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { bytes -> String? in
-            guard let first = bytes.firstIndex(where: { $0 < 0x20 || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ",") }) else {
-                return nil
+        ByteEscaping.escape(text) { byte in
+            switch byte {
+            case UInt8(ascii: "\\"): "\\\\"
+            case UInt8(ascii: ";"): "\\;"
+            case UInt8(ascii: ","): "\\,"
+            case UInt8(ascii: "\n"): "\\n"
+            // Control characters other than tab are not allowed in TEXT; the \r of a \r\n goes.
+            case ..<0x20 where byte != UInt8(ascii: "\t"): ""
+            default: nil
             }
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + 8)
-            out.append(contentsOf: bytes[..<first])
-            for byte in bytes[first...] {
-                switch byte {
-                case UInt8(ascii: "\\"), UInt8(ascii: ";"), UInt8(ascii: ","): out.append(UInt8(ascii: "\\")); out.append(byte)
-                case UInt8(ascii: "\n"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
-                // Control characters other than tab are not allowed in TEXT; \r of a \r\n goes.
-                case ..<0x20 where byte != UInt8(ascii: "\t"): break
-                default: out.append(byte)
-                }
-            }
-            return String(decoding: out, as: UTF8.self)
-        } ?? text
+        }
     }
 
     /// `20261205T203000` (local) or `20261205T193000Z` (UTC).
