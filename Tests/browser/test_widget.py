@@ -231,7 +231,10 @@ def main():
                 # The widget's own address, as the iframe code would name it.
                 console = Console(driver, hosts, ignore_favicon=True)
                 driver.get(server.base + "portail/embed/agenda/%s.html?theme=dark&lang=en" % key)
-                direct = widget_state(driver)
+                # The class comes from widget.js; on a loaded machine the first read of the
+                # colours once came before the style had caught up (CI, 1 run in ~10).
+                direct = wait_until(lambda: (lambda s: s if luminance(s["background"]) < 0.05 else None)(widget_state(driver)), 5) \
+                    or widget_state(driver)
                 report.check("?theme=dark&lang=en shows the English version with the dark class",
                              direct["versions"] == ["en"] and "widget--dark" in direct["bodyClass"].split()
                              and direct["htmlLang"] == direct["mainLang"], "%s, lang %s" % (direct["bodyClass"], direct["htmlLang"]))
