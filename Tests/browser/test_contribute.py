@@ -29,6 +29,10 @@ from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.ui import Select  # noqa: E402
 
 PAGE = "agenda/contribuer.html"
+VENUES = "agenda/venues.json"
+VENUE = "814"
+# The suggestion of VENUE, read from the output's venues.json (set by main).
+VENUE_LABEL = [""]
 ENDPOINT = "https://contributions.invalid/agenda"
 
 TITLE = "Ciné-débat : « L’Été de Noël » & rencontre"
@@ -83,11 +87,36 @@ def focused_name(driver):
     return driver.execute_script("return document.activeElement ? document.activeElement.name || document.activeElement.id : null;")
 
 
+def read_venues(output):
+    with open(os.path.join(output, VENUES), encoding="utf-8") as handle:
+        return json.load(handle)["venues"]
+
+
+def venue_label(venues, key):
+    """The suggestion a place is offered as: "name – city (region)", with " [id]" when two
+    places would read the same."""
+    def label(place):
+        text = " – ".join(part for part in (place["name"], place.get("city")) if part)
+        return " ".join((text + (" (%s)" % place["region"] if place.get("region") else "")).split())
+    place = next(v for v in venues if v["id"] == key)
+    same = sum(1 for v in venues if label(v) == label(place))
+    return label(place) + (" [%s]" % key if same > 1 else "")
+
+
+def type_into(driver, name, text):
+    """Types into a text control as a person does (focus, keys), after emptying it."""
+    control = driver.find_element(By.CSS_SELECTOR, '#contribution [name="%s"]' % name)
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", control)
+    control.click()
+    control.clear()
+    control.send_keys(text)
+
+
 def fill_valid(driver):
     set_value(driver, "title", TITLE)
     set_value(driver, "start", START)
     set_value(driver, "end", END)
-    Select(driver.find_element(By.CSS_SELECTOR, '#contribution select[name="venue"]')).select_by_value("814")
+    type_into(driver, "venue", VENUE_LABEL[0])
     set_value(driver, "keywords", " débat ,  jeunesse, ")
     for code in ("hi", "vi"):
         box = driver.find_element(By.CSS_SELECTOR, '#contribution input[name="accessibility"][value="%s"]' % code)
@@ -103,7 +132,7 @@ def fill_valid(driver):
 
 def expected_document(config):
     events = {
-        config["key"]: EXPECTED_ID, "title": TITLE, "start": START, "end": END, "venue": "814",
+        config["key"]: EXPECTED_ID, "title": TITLE, "start": START, "end": END, "venue": VENUE,
         "keywords": "débat, jeunesse", "url": "https://cinema.example/evenements/noel",
         "accessibility": "hi" + field(config, "accessibility")["separator"] + " vi", "age_min": "8", "status": "scheduled",
     }
@@ -129,7 +158,7 @@ def blob_text(driver, url):
         "fetch(arguments[0]).then((r) => r.text()).then(done, (e) => done('ERROR ' + e));", url)
 
 
-def check_form(report, driver, base, config):
+def check_form(report, driver, base, config, venues):
     strings = config["strings"]
     driver.get(base + PAGE)
     wait_for(driver, "return document.readyState === 'complete';", 10)
@@ -155,7 +184,23 @@ def check_form(report, driver, base, config):
     set_value(driver, "title", TITLE)
     report.check("a message goes as soon as its field is right", "title" not in errors(driver), repr(sorted(errors(driver))))
 
-    # 3. A valid entry: the JSON by e-mail and as a file.
+    # 3. The place field suggests every place of venues.json, once the form is used.
+    wait_for(driver, "return document.getElementById('champ-venue').list.options.length > 0;", 10)
+    suggestions = driver.execute_script(
+        "return Array.from(document.getElementById('champ-venue').list.options, (o) => o.value);")
+    report.check("the place field suggests every place of %s (%d), as \"name – city (region)\"" % (VENUES, len(venues)),
+                 len(suggestions) == len(venues) and VENUE_LABEL[0] in suggestions and len(set(suggestions)) == len(suggestions),
+                 "%d suggestions, %r" % (len(suggestions), suggestions[:2]))
+    type_into(driver, "venue", "Cinéma qui n’existe pas")
+    submit(driver)
+    shown = errors(driver)
+    report.check("a place that is not in the list is refused with its own message",
+                 shown.get("venue", ("",))[0] == strings["contribute_place_unknown"], repr(shown.get("venue")))
+    for typed in (VENUE, VENUE_LABEL[0].upper()):
+        type_into(driver, "venue", typed)
+        report.check("…its message goes once the place is right (%r)" % typed, "venue" not in errors(driver), repr(errors(driver).get("venue")))
+
+    # 4. A valid entry: the JSON by e-mail and as a file.
     fill_valid(driver)
     submit(driver)
     expected = expected_document(config)
@@ -187,7 +232,7 @@ def check_form(report, driver, base, config):
                  downloaded == expected and list(downloaded["events"][0]) == list(expected["events"][0]),
                  text[:300] if downloaded != expected else "")
 
-    # 4. A given id is kept; a wrong URL and an end before the start are refused.
+    # 5. A given id is kept; a wrong URL and an end before the start are refused.
     set_value(driver, config["key"], "mon evenement")
     set_value(driver, "url", "pas une adresse")
     set_value(driver, "end", "2026-12-05T19:00")
@@ -210,7 +255,7 @@ def check_form(report, driver, base, config):
                  and downloaded.get("events", [{}])[0].get(config["key"]) == "ev-2026-9999"
                  and "url" not in downloaded["events"][0], repr(state["name"]))
 
-    # 5. A long description: the mailto link stays openable, the file holds everything.
+    # 6. A long description: the mailto link stays openable, the file holds everything.
     long_text = ("Une très longue présentation de la séance, avec des accents et des « guillemets ». " * 40).strip()
     set_value(driver, "description", long_text)
     submit(driver)
@@ -232,6 +277,7 @@ def with_endpoint(output, root):
                   lambda m: m.group(1) + json.dumps(config, ensure_ascii=False).replace("</", "<\\/") + m.group(3), text, flags=re.S)
     os.symlink(os.path.join(output, "assets"), os.path.join(root, "assets"))
     os.mkdir(os.path.join(root, "agenda"))
+    os.symlink(os.path.join(output, VENUES), os.path.join(root, VENUES))
     with open(os.path.join(root, PAGE), "w", encoding="utf-8") as handle:
         handle.write(text)
 
@@ -280,6 +326,8 @@ def main():
     output = output_dir_from_argv(sys.argv)
     report = Report("contribute")
     config = page_config(read_page(output))
+    venues = read_venues(output)
+    VENUE_LABEL[0] = venue_label(venues, VENUE)
     print("form of %s: %d fields, endpoint %r" % (config["dataset"], len(config["fields"]), config["endpoint"]), flush=True)
     root = temporary_folder("portail-contribute-")
     try:
@@ -289,7 +337,7 @@ def main():
             driver = make_driver(1280, 1000)
             try:
                 console = Console(driver, hosts)
-                check_form(report, driver, server.base, config)
+                check_form(report, driver, server.base, config, venues)
                 check_endpoint(report, driver, root, config)
                 report.no_console_errors("no console error on the form", console)
             except Exception as error:  # noqa: BLE001 — any crash is a failed check

@@ -115,6 +115,20 @@ struct AgendaTests {
         #expect(all.count == agenda.upcoming.count)
     }
 
+    @Test("the contribution form's places are every venue once, as JSON, names folded for their order")
+    func venueList() async throws {
+        let (agenda, output) = try await Self.build()
+        let document = try JSONSerialization.jsonObject(with: try #require(output.files[VenueList.path])) as? [String: Any]
+        let places = try #require(document?["venues"] as? [[String: String]])
+        #expect(places.map { $0["id"] } == ["2", "3", "1"])
+        #expect(Set(places.compactMap { $0["id"] }) == Set(agenda.venues.keys))
+        // Names as the data has them, quotes, semicolons and line breaks included.
+        #expect(places.map { $0["name"] } == ["Café \"Lumière\"; salle 2", "Cinéma\r\ndu port", "Le Rex"])
+        let form = try Self.text(output, "agenda/contribuer.html")
+        #expect(form.contains("\"places\":\"../agenda/venues.json\""))
+        #expect(!form.contains("<option value=\"1\">"), "the places are not listed in the page")
+    }
+
     @Test("every calendar line is CRLF-terminated, at most 75 octets, folded without splitting a character")
     func lineFolding() async throws {
         let (_, output) = try await Self.build()

@@ -6,8 +6,15 @@
  * dataset, named after the field; a field with several allowed codes (accessibility) is a
  * group of checkboxes sharing the name. #contribute-config describes them:
  *
- *   {dataset, key, start, end, endpoint, email,
+ *   {dataset, key, start, end, endpoint, email, places,
  *    fields: [{name, title, type, input, required, separator}], strings: {…}}
+ *
+ * The place field (input "place") is a text field with suggestions rather than a <select>:
+ * an agenda's places run to thousands. Its <datalist> is filled from `places`, the URL of
+ * agenda/venues.json ({venues: [{id, name, city, region}]}), fetched once, as soon as the
+ * form is first used. A suggestion reads "name – city (region)"; the entry keeps the place's
+ * identifier. The identifier itself may be typed too; any other text is refused. When the
+ * list cannot be loaded, the text is kept as it is (`portail import` checks places).
  *
  * On submit the entry is checked in the browser: required fields, numbers, addresses
  * (http or https), e-mails, dates and times, and an end after the start. Each problem is
@@ -106,6 +113,66 @@
     }
   }
 
+  /* ------------------------------------------------------------------ Places */
+
+  const placeEntry = entries.find((entry) => entry.field.input === 'place' && entry.controls.length > 0) || null;
+  // Identifier by suggestion text and by identifier, once loaded.
+  const places = { byText: new Map(), ids: new Set(), ready: false, loading: null };
+
+  // Case, accents and runs of spaces do not count.
+  function placeText(text) {
+    return String(text).normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/\s+/g, ' ').trim().toLocaleLowerCase('fr');
+  }
+
+  // One line: a text field drops line breaks, which a name may hold.
+  function placeLabel(place) {
+    const name = [place.name, place.city].filter((part) => typeof part === 'string' && part !== '').join(' – ');
+    const label = typeof place.region === 'string' && place.region !== '' ? name + ' (' + place.region + ')' : name;
+    return label.replace(/\s+/g, ' ').trim();
+  }
+
+  function fillPlaces(data) {
+    const list = Array.isArray(data && data.venues) ? data.venues.filter((place) => place && typeof place.id === 'string') : [];
+    const labels = list.map(placeLabel);
+    const counts = new Map();
+    for (const label of labels) counts.set(label, (counts.get(label) || 0) + 1);
+    const options = document.createDocumentFragment();
+    list.forEach((place, index) => {
+      // Two places of the same name in the same town are told apart by their identifier.
+      const label = counts.get(labels[index]) > 1 ? labels[index] + ' [' + place.id + ']' : labels[index];
+      places.byText.set(placeText(label), place.id);
+      places.ids.add(place.id);
+      const option = document.createElement('option');
+      option.value = label;
+      options.appendChild(option);
+    });
+    const datalist = placeEntry.controls[0].list;
+    if (datalist) {
+      datalist.textContent = '';
+      datalist.appendChild(options);
+    }
+    places.ready = true;
+  }
+
+  // Resolves once the places are in (or could not be loaded); never rejects.
+  function loadPlaces() {
+    if (!placeEntry || typeof config.places !== 'string' || config.places === '') return Promise.resolve();
+    if (!places.loading) {
+      places.loading = window.fetch(config.places, { credentials: 'same-origin' })
+        .then((response) => (response.ok ? response.json() : Promise.reject(new Error('HTTP ' + response.status))))
+        .then(fillPlaces, () => {});
+    }
+    return places.loading;
+  }
+
+  // The identifier a place field's text stands for; undefined for a text that names no place.
+  function placeID(value) {
+    if (places.ids.has(value)) return value;
+    return places.byText.get(placeText(value));
+  }
+
+  if (placeEntry) form.addEventListener('focusin', loadPlaces);
+
   /* ------------------------------------------------------------------ Reading values */
 
   function separatorOf(field) {
@@ -188,6 +255,10 @@
     if (value === '') {
       if (field.required && !isKey) return { error: 'contribute_required' };
       return { value: '' };
+    }
+    if (entry === placeEntry && places.ready) {
+      const id = placeID(value);
+      return id === undefined ? { error: 'contribute_place_unknown' } : { value: id };
     }
     let match;
     switch (kindOf(field, entry)) {
@@ -449,6 +520,12 @@
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     if (sending) return;
+    // The place is checked against the list: a submit before it came in waits for it.
+    if (placeEntry && !places.ready) {
+      setBusy(true);
+      await loadPlaces();
+      setBusy(false);
+    }
     const { event: entry, id, problems } = collect();
     for (const item of entries) clearError(item);
     if (problems.length > 0) {

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Renders the agenda: its pages (upcoming events, months, one page per event, the
-/// contribution form), the widgets of places, the iCalendar feeds and the Atom feed of
-/// upcoming events.
+/// contribution form and its list of places), the widgets of places, the iCalendar feeds and
+/// the Atom feed of upcoming events.
 struct AgendaRenderer {
     let catalog: Catalog
     let agenda: Agenda
@@ -72,6 +72,7 @@ struct AgendaRenderer {
             try out.write(path, Data(text.utf8))
         }, open: { try out.open($0) })
         try out.write("agenda/feed.atom", Data(atom(urls).utf8))
+        try VenueList.write(agenda, to: out)
     }
 
     /// Upcoming events as an Atom feed, soonest first, as many as the agenda's index lists;

@@ -1,6 +1,7 @@
 /// View model of `agenda/contribuer.html`: a form built from the agenda's field definitions
-/// (types, required fields, allowed values, a picker of places), which validates in the
-/// browser and sends the entry as JSON, or offers it by e-mail and as a file.
+/// (types, required fields, allowed values, a place field suggesting the agenda's places from
+/// ``VenueList``), which validates in the browser and sends the entry as JSON, or offers it
+/// by e-mail and as a file.
 struct ContributePageModel {
     struct Input {
         let id: String
@@ -13,6 +14,8 @@ struct ContributePageModel {
         let isTextarea: Bool
         let isSelect: Bool
         let isChoices: Bool
+        /// A text field with suggestions of places (a `<datalist>` contribute.js fills).
+        let isPlace: Bool
         let options: [Option]
     }
 
@@ -48,10 +51,6 @@ struct ContributePageModel {
         endpoint = catalog.contributionEndpoint
         email = catalog.site.publisher.email
         let roles = dataset.agenda!
-        // Each name folded once, not at every comparison.
-        let venueOptions = agenda.venues.values.map { (region: CatalogBuilder.sortKey($0.region ?? ""), name: CatalogBuilder.sortKey($0.name), venue: $0) }
-            .sorted { ($0.region, $0.name, $0.venue.key) < ($1.region, $1.name, $1.venue.key) }
-            .map(\.venue).map { Option(value: $0.key, label: [$0.name, $0.city].compactMap { $0 }.joined(separator: " – ") + ($0.region.map { " (\($0))" } ?? ""), inputID: "") }
         var inputs: [Input] = []
         var configFields: [JSONValue] = []
         for (index, field) in dataset.fields.enumerated() where field.access == .public {
@@ -61,7 +60,7 @@ struct ContributePageModel {
             var isChoices = false
             var isTextarea = false
             switch (index, field.type) {
-            case (roles.venue, _): kind = "select"; options = venueOptions
+            case (roles.venue, _): kind = "place"
             case (roles.status, _):
                 kind = "select"
                 options = EventStatus.allCases.map { Option(value: $0.rawValue, label: locale["event_status_\($0.rawValue)"], inputID: "") }
@@ -86,11 +85,11 @@ struct ContributePageModel {
                 if index == roles.description { kind = "textarea"; isTextarea = true }
             }
             let required = field.required || index == roles.title || index == roles.start || index == roles.venue
-            inputs.append(Input(id: id, name: field.name, label: field.title, description: field.name == dataset.key
-                                    ? [field.description, locale["contribute_key_help"]].compactMap { $0 }.joined(separator: " ")
-                                    : field.description, kind: kind,
-                                required: required, isText: !["select", "choices", "textarea"].contains(kind),
-                                isTextarea: isTextarea, isSelect: kind == "select", isChoices: isChoices,
+            let help = field.name == dataset.key ? locale["contribute_key_help"] : kind == "place" ? locale["contribute_place_help"] : nil
+            inputs.append(Input(id: id, name: field.name, label: field.title,
+                                description: help.map { [field.description, $0].compactMap { $0 }.joined(separator: " ") } ?? field.description,
+                                kind: kind, required: required, isText: !["select", "choices", "textarea", "place"].contains(kind),
+                                isTextarea: isTextarea, isSelect: kind == "select", isChoices: isChoices, isPlace: kind == "place",
                                 // A select starts on an empty choice: required ones must be picked on purpose.
                                 options: kind == "select" ? [Option(value: "", label: locale["contribute_choose"], inputID: "")] + options : options))
             configFields.append(.object([
@@ -107,9 +106,10 @@ struct ContributePageModel {
             ("end", roles.end.map { .string(dataset.fields[$0].name) } ?? .null),
             ("endpoint", endpoint.map(JSONValue.string) ?? .null),
             ("email", email.map(JSONValue.string) ?? .null),
+            ("places", .string(chrome.filesRoot + VenueList.path)),
             ("fields", .array(configFields)),
             ("strings", LocaleConfig.strings(locale, [
-                "contribute_required", "contribute_invalid", "contribute_end_before_start", "contribute_sent",
+                "contribute_required", "contribute_invalid", "contribute_place_unknown", "contribute_end_before_start", "contribute_sent",
                 "contribute_send_failed", "contribute_mail_subject", "contribute_ready", "contribute_mail_link",
                 "contribute_download_link",
             ])),
