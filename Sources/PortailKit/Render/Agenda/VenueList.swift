@@ -10,18 +10,25 @@
 enum VenueList {
     static let path = "agenda/venues.json"
 
-    static func ordered(_ agenda: Agenda) -> [Venue] {
-        // Each name folded once, not at every comparison.
-        agenda.venues.values.map { (region: CatalogBuilder.sortKey($0.region ?? ""), name: CatalogBuilder.sortKey($0.name), venue: $0) }
-            .sorted { ($0.region, $0.name, $0.venue.key) < ($1.region, $1.name, $1.venue.key) }
-            .map(\.venue)
+    /// Positions in `agenda.venues.values`, in the list's order. One folded string per place
+    /// ("region\0name\0key": `\0` sorts below any character, so the strings sort as the triples
+    /// would), sorted in place: copying and sorting the 21,000 places of the S=10 benchmark
+    /// themselves, with their sort keys beside them, held 7 MB for a moment.
+    static func order(_ agenda: Agenda) -> [Int] {
+        var keys = agenda.venues.values.enumerated().map { index, venue in
+            (CatalogBuilder.sortKey(venue.region ?? "") + "\0" + CatalogBuilder.sortKey(venue.name) + "\0" + venue.key, index)
+        }
+        keys.sort { $0.0 < $1.0 }
+        return keys.map(\.1)
     }
 
     static func write(_ agenda: Agenda, to out: any OutputDestination) throws {
         let w = try out.open(path)
         w.write("{\"venues\":[")
-        for (index, venue) in ordered(agenda).enumerated() {
-            w.write(index == 0 ? "\n{\"id\":" : ",\n{\"id\":")
+        let venues = agenda.venues.values
+        for (position, index) in order(agenda).enumerated() {
+            let venue = venues[index]
+            w.write(position == 0 ? "\n{\"id\":" : ",\n{\"id\":")
             ValueEncoding.jsonString(venue.key, into: w)
             w.write(",\"name\":")
             ValueEncoding.jsonString(venue.name, into: w)
