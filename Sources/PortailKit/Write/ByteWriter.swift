@@ -21,6 +21,8 @@ public final class ByteWriter {
     private let onClose: (ByteWriter, [UInt8]) throws -> Void
     private var collected: [UInt8] = []
     private var closed = false
+    /// The first write that failed, thrown by `close()`.
+    private var failure: (any Error)?
     private var hasher: SHA256?
     /// Lower-case hexadecimal SHA-256 of the bytes, once closed, when ``computeChecksum()`` was
     /// called (harvested metadata carries the checksums of the files it describes).
@@ -111,8 +113,12 @@ public final class ByteWriter {
         if hasher != nil { buffer.withUnsafeBytes { hasher!.update(bufferPointer: $0) } }
         switch target {
         // Written from the buffer itself, not from a copy of it (`Data(buffer)` was one more
-        // buffer's worth at every flush). Fails as `write(_: Data)` did.
-        case .file(let handle): try! handle.write(contentsOf: buffer)
+        // buffer's worth at every flush). A failed write (a full disk) is kept for `close()`
+        // to throw, where the writer's owner handles errors; later writes are dropped.
+        case .file(let handle):
+            if failure == nil {
+                do { try handle.write(contentsOf: buffer) } catch { failure = error }
+            }
         case .memory: collected.append(contentsOf: buffer)
         case .discard: break
         }
@@ -136,7 +142,10 @@ public final class ByteWriter {
         if let digest = hasher?.finalize() {
             sha256 = digest.map { byte in (byte < 16 ? "0" : "") + String(byte, radix: 16) }.joined()
         }
-        if case .file(let handle) = target { try handle.close() }
+        if case .file(let handle) = target {
+            try handle.close()
+            if let failure { throw OutputError("cannot write \(path): \(failure.localizedDescription)") }
+        }
         try onClose(self, collected)
         collected = []
         return count
