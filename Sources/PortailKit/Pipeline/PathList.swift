@@ -143,6 +143,19 @@ public struct PathList: Sequence, Sendable, Codable {
         self = list
     }
 
+    /// Writes the packed text as one JSON string, the form ``init(from:)`` reads, decompressing
+    /// one chunk at a time: made whole (as `encode(to:)` makes it) and copied by JSONEncoder,
+    /// the lists of the S=10 build held 20–35 MB at the end of the build.
+    func writeJSON(into w: ByteWriter) {
+        w.write(byte: UInt8(ascii: "\""))
+        // Chunks end after a path's line feed: no character is cut between two of them.
+        for chunk in sealed {
+            Self.decompress(chunk).withUnsafeBufferPointer { ValueEncoding.jsonStringContent($0, into: w) }
+        }
+        open.withUnsafeBufferPointer { ValueEncoding.jsonStringContent($0, into: w) }
+        w.write(byte: UInt8(ascii: "\""))
+    }
+
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         var text: [UInt8] = []

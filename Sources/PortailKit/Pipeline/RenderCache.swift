@@ -138,11 +138,55 @@ public final class RenderCache: Sendable {
 
     /// Saves the cache of the output folder just committed. A cache that cannot be written
     /// only makes the next build a full one.
+    ///
+    /// The file is the JSON of ``Saved`` (what `load` decodes), written as it is made, path
+    /// list by path list, through a temporary file renamed over the old one.
     public func save(for output: URL, inputs: String?, report: String?) {
         guard let identity = Self.outputIdentity(of: output) else { return }
-        let saved = Saved(output: identity, inputs: inputs, report: report, entries: entries.withLock { $0 })
-        guard let data = try? JSONEncoder.cache.encode(saved) else { return }
-        try? data.write(to: Self.file(for: output), options: .atomic)
+        let target = Self.file(for: output).path
+        let partial = target + ".partial"
+        do {
+            let w = ByteWriter(path: partial, target: .file(try PlainFile.handle(partial))) { _, _ in }
+            try write(Saved(output: identity, inputs: inputs, report: report, entries: [:]), into: w)
+            try w.close()
+            guard rename(partial, target) == 0 else { throw OutputError("cannot rename \(partial): \(String(cString: strerror(errno)))") }
+        } catch {
+            unlink(partial)
+        }
+    }
+
+    /// `saved` with this cache's units, in the JSON that Codable makes of ``Saved``
+    /// (`{"format":…,"output":…,"inputs":…,"report":…,"entries":{"<unit>":{"key":…,"entry":
+    /// {"pages":{"_0":"<paths>"}}}}}`, an export's entry as `{"exports":{"_0":{…},"paths":…}}`);
+    /// units in the order of their names.
+    private func write(_ saved: Saved, into w: ByteWriter) throws {
+        let units = entries.withLock { $0 }
+        func string(_ text: String) { ValueEncoding.jsonString(text, into: w) }
+        w.write("{\"format\":\(saved.format),\"output\":")
+        string(saved.output)
+        if let inputs = saved.inputs { w.write(",\"inputs\":"); string(inputs) }
+        if let report = saved.report { w.write(",\"report\":"); string(report) }
+        w.write(",\"entries\":{")
+        for (index, name) in units.keys.sorted().enumerated() {
+            let unit = units[name]!
+            if index > 0 { w.write(byte: UInt8(ascii: ",")) }
+            string(name)
+            w.write(":{\"key\":")
+            string(unit.key)
+            switch unit.entry {
+            case .exports(let exports, let paths):
+                w.write(",\"entry\":{\"exports\":{\"_0\":")
+                w.write(bytes: try JSONEncoder.cache.encode(exports))
+                w.write(",\"paths\":")
+                paths.writeJSON(into: w)
+                w.write("}}}")
+            case .pages(let paths):
+                w.write(",\"entry\":{\"pages\":{\"_0\":")
+                paths.writeJSON(into: w)
+                w.write("}}}")
+            }
+        }
+        w.write("}}\n")
     }
 
     /// Removes the saved cache of `output` (a build that does not use it must not leave one

@@ -11,37 +11,41 @@ enum ValueEncoding {
     static func jsonString(_ text: String, into w: ByteWriter) {
         w.write(byte: quote)
         var text = text
-        text.withUTF8 { bytes in
-            var start = 0
-            var i = 0
-            let n = bytes.count
-            while i < n {
-                let b = bytes[i]
-                let escape: String?
-                switch b {
-                case quote: escape = "\\\""
-                case backslash: escape = "\\\\"
-                case UInt8(ascii: "\n"): escape = "\\n"
-                case UInt8(ascii: "\r"): escape = "\\r"
-                case UInt8(ascii: "\t"): escape = "\\t"
-                case UInt8(ascii: "<"): escape = "\\u003c"
-                case 0..<0x20: escape = "\\u00" + (b < 0x10 ? "0" : "") + String(b, radix: 16)
-                case 0xE2 where i + 2 < n && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
-                    escape = bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
-                default: escape = nil
-                }
-                if let escape {
-                    if i > start { w.write(bytes: UnsafeBufferPointer(rebasing: bytes[start..<i])) }
-                    w.write(escape)
-                    i += b == 0xE2 ? 3 : 1
-                    start = i
-                } else {
-                    i += 1
-                }
-            }
-            if n > start { w.write(bytes: UnsafeBufferPointer(rebasing: bytes[start..<n])) }
-        }
+        text.withUTF8 { jsonStringContent($0, into: w) }
         w.write(byte: quote)
+    }
+
+    /// The inside of a JSON string literal for UTF-8 `bytes` (the caller writes the quotes,
+    /// and may write a long string in pieces that end between characters).
+    static func jsonStringContent(_ bytes: UnsafeBufferPointer<UInt8>, into w: ByteWriter) {
+        var start = 0
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            let escape: String?
+            switch b {
+            case quote: escape = "\\\""
+            case backslash: escape = "\\\\"
+            case UInt8(ascii: "\n"): escape = "\\n"
+            case UInt8(ascii: "\r"): escape = "\\r"
+            case UInt8(ascii: "\t"): escape = "\\t"
+            case UInt8(ascii: "<"): escape = "\\u003c"
+            case 0..<0x20: escape = "\\u00" + (b < 0x10 ? "0" : "") + String(b, radix: 16)
+            case 0xE2 where i + 2 < n && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                escape = bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+            default: escape = nil
+            }
+            if let escape {
+                if i > start { w.write(bytes: UnsafeBufferPointer(rebasing: bytes[start..<i])) }
+                w.write(escape)
+                i += b == 0xE2 ? 3 : 1
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        if n > start { w.write(bytes: UnsafeBufferPointer(rebasing: bytes[start..<n])) }
     }
 
     /// A value as JSON: numbers and booleans as such, dates as ISO 8601 strings, geopoints as

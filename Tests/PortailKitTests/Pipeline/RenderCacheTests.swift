@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+@testable import PortailKit
+
+/// The render cache `portail build` saves beside the output folder and reads at the next build.
+@Suite("Render cache file")
+struct RenderCacheTests {
+    @Test("a saved cache reads back whole: inputs, report, every unit's key, exports and files")
+    func roundTrip() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("portail-render-cache-\(getpid())")
+        let output = folder.appendingPathComponent("Output")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+
+        let cache = RenderCache()
+        // More paths than one chunk holds, with what JSON escapes.
+        let pages = PathListTests.paths + ["datasets/a/\"«<é>»\\.html", "datasets/a/\u{2028}.html"]
+        cache.store("agenda", key: "inputs \"<1>\"", .pages(PathList(pages)))
+        let exports = DatasetExports(files: [.init(format: .csv, path: "datasets/a/a.csv", byteSize: 12, sha256: "ab12")],
+                                     preview: [[.string("x\n\"y\""), .integer(3), .number(2.5), .null]], chunkCount: 2)
+        cache.store("exports:a", key: "k2", .exports(exports, paths: PathList(["datasets/a/a.csv", "datasets/a/table/0.json"])))
+        cache.store("records:empty", key: "k3", .pages(PathList()))
+        cache.save(for: output, inputs: "digest", report: "Content/a.yaml: warning: \"x\"\n")
+
+        let file = RenderCache.file(for: output)
+        #expect(!FileManager.default.fileExists(atPath: file.path + ".partial"))
+        let loaded = RenderCache.load(for: output)
+        #expect(loaded.previousInputs == "digest")
+        #expect(loaded.previousReport == "Content/a.yaml: warning: \"x\"\n")
+        #expect(loaded.pages("agenda", key: "inputs \"<1>\"").map(Array.init) == pages)
+        #expect(loaded.pages("records:empty", key: "k3").map(Array.init) == [])
+        #expect(loaded.pages("agenda", key: "other") == nil)
+        let (readExports, paths) = try #require(loaded.exports("exports:a", key: "k2"))
+        #expect(Array(paths) == ["datasets/a/a.csv", "datasets/a/table/0.json"])
+        #expect(readExports.files.map(\.path) == ["datasets/a/a.csv"] && readExports.files[0].sha256 == "ab12")
+        #expect(readExports.preview == exports.preview && readExports.chunkCount == 2)
+
+        // A folder put back by other means than a build does not match the cache.
+        try FileManager.default.removeItem(at: output)
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        #expect(RenderCache.load(for: output).previousInputs == nil)
+    }
+}
