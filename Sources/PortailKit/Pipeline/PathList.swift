@@ -16,7 +16,7 @@ import ZIPFoundation
 /// The text is kept in chunks of about 64 KiB, so that a growing list never copies itself;
 /// each full chunk is compressed (deflate, as in a ZIP file), to about a third: the lists of
 /// the S=10 build were still 5 MB, growing through the whole render.
-public struct PathList: Sequence, Sendable, Codable {
+public struct PathList: Sequence, Sendable, Decodable {
     /// Full chunks, compressed, with the size of their text.
     private var sealed: [(bytes: Data, size: Int)] = []
     /// The chunk being written.
@@ -114,7 +114,7 @@ public struct PathList: Sequence, Sendable, Codable {
         }
     }
 
-    // MARK: - Codable: the packed text, as one string.
+    // MARK: - In the cache file: the packed text, as one JSON string.
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
@@ -144,8 +144,8 @@ public struct PathList: Sequence, Sendable, Codable {
     }
 
     /// Writes the packed text as one JSON string, the form ``init(from:)`` reads, decompressing
-    /// one chunk at a time: made whole (as `encode(to:)` makes it) and copied by JSONEncoder,
-    /// the lists of the S=10 build held 20–35 MB at the end of the build.
+    /// one chunk at a time: made whole and copied by JSONEncoder, the lists of the S=10 build
+    /// held 20–35 MB at the end of the build.
     func writeJSON(into w: ByteWriter) {
         w.write(byte: UInt8(ascii: "\""))
         // Chunks end after a path's line feed: no character is cut between two of them.
@@ -154,14 +154,5 @@ public struct PathList: Sequence, Sendable, Codable {
         }
         open.withUnsafeBufferPointer { ValueEncoding.jsonStringContent($0, into: w) }
         w.write(byte: UInt8(ascii: "\""))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        var text: [UInt8] = []
-        text.reserveCapacity(sealed.reduce(open.count) { $0 + $1.size })
-        for chunk in sealed { text += Self.decompress(chunk) }
-        text += open
-        try container.encode(String(decoding: text, as: UTF8.self))
     }
 }

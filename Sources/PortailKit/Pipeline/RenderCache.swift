@@ -11,14 +11,16 @@ import Synchronization
 /// is the same bytes either way: `IncrementalBuildTests` compares incremental and clean trees
 /// after changes, additions and deletions.
 public final class RenderCache: Sendable {
-    enum Entry: Sendable, Codable {
+    /// Read with Codable; written by ``write(output:inputs:report:into:)``, in the JSON
+    /// Codable's synthesized form would have.
+    enum Entry: Sendable, Decodable {
         /// The exports' description, and every file the exporter wrote.
         case exports(DatasetExports, paths: PathList)
         /// The pages of a unit.
         case pages(PathList)
     }
 
-    struct Saved: Codable {
+    struct Saved: Decodable {
         static let format = 2
         var format = Saved.format
         /// The output folder this cache describes (see ``outputIdentity(of:)``).
@@ -30,7 +32,7 @@ public final class RenderCache: Sendable {
         var entries: [String: Unit]
     }
 
-    struct Unit: Codable {
+    struct Unit: Decodable {
         var key: String
         var entry: Entry
     }
@@ -147,7 +149,7 @@ public final class RenderCache: Sendable {
         let partial = target + ".partial"
         do {
             let w = ByteWriter(path: partial, target: .file(try PlainFile.handle(partial))) { _, _ in }
-            try write(Saved(output: identity, inputs: inputs, report: report, entries: [:]), into: w)
+            try write(output: identity, inputs: inputs, report: report, into: w)
             try w.close()
             guard rename(partial, target) == 0 else { throw OutputError("cannot rename \(partial): \(String(cString: strerror(errno)))") }
         } catch {
@@ -155,17 +157,17 @@ public final class RenderCache: Sendable {
         }
     }
 
-    /// `saved` with this cache's units, in the JSON that Codable makes of ``Saved``
+    /// This cache's units as the JSON of ``Saved`` that Codable reads
     /// (`{"format":…,"output":…,"inputs":…,"report":…,"entries":{"<unit>":{"key":…,"entry":
     /// {"pages":{"_0":"<paths>"}}}}}`, an export's entry as `{"exports":{"_0":{…},"paths":…}}`);
     /// units in the order of their names.
-    private func write(_ saved: Saved, into w: ByteWriter) throws {
+    private func write(output: String, inputs: String?, report: String?, into w: ByteWriter) throws {
         let units = entries.withLock { $0 }
         func string(_ text: String) { ValueEncoding.jsonString(text, into: w) }
-        w.write("{\"format\":\(saved.format),\"output\":")
-        string(saved.output)
-        if let inputs = saved.inputs { w.write(",\"inputs\":"); string(inputs) }
-        if let report = saved.report { w.write(",\"report\":"); string(report) }
+        w.write("{\"format\":\(Saved.format),\"output\":")
+        string(output)
+        if let inputs { w.write(",\"inputs\":"); string(inputs) }
+        if let report { w.write(",\"report\":"); string(report) }
         w.write(",\"entries\":{")
         for (index, name) in units.keys.sorted().enumerated() {
             let unit = units[name]!

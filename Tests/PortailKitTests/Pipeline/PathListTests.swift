@@ -22,7 +22,7 @@ struct PathListTests {
         let list = PathList(Self.paths)
         #expect(list.count == Self.paths.count)
         #expect(Array(list) == Self.paths)
-        let data = try JSONEncoder().encode(list)
+        let data = Data(ByteWriter.collect { list.writeJSON(into: $0) })
         // Shared beginnings are written once: far less than the paths' own bytes.
         #expect(data.count < Self.paths.map(\.utf8.count).reduce(0, +) / 2)
         // Full chunks are held compressed: a fraction of the packed text.

@@ -57,8 +57,6 @@ struct ContributePageModel {
             let id = "champ-\(field.name)"
             var kind: String
             var options: [Option] = []
-            var isChoices = false
-            var isTextarea = false
             switch (index, field.type) {
             case (roles.venue, _): kind = "place"
             case (roles.status, _):
@@ -69,7 +67,6 @@ struct ContributePageModel {
                 options = AttendanceMode.allCases.map { Option(value: $0.rawValue, label: locale["attendance_\($0.rawValue)"], inputID: "") }
             case (roles.accessibility, _):
                 kind = "choices"
-                isChoices = true
                 options = AccessibilityCode.allCases.map {
                     Option(value: $0.rawValue, label: locale["accessibility_\($0.rawValue)"], inputID: "\(id)-\($0.rawValue)")
                 }
@@ -82,14 +79,14 @@ struct ContributePageModel {
             case (_, .boolean): kind = "checkbox"
             default:
                 kind = field.parser.textFormat == .uri ? "url" : field.parser.textFormat == .email ? "email" : "text"
-                if index == roles.description { kind = "textarea"; isTextarea = true }
+                if index == roles.description { kind = "textarea" }
             }
             let required = field.required || index == roles.title || index == roles.start || index == roles.venue
             let help = field.name == dataset.key ? locale["contribute_key_help"] : kind == "place" ? locale["contribute_place_help"] : nil
             inputs.append(Input(id: id, name: field.name, label: field.title,
                                 description: help.map { [field.description, $0].compactMap { $0 }.joined(separator: " ") } ?? field.description,
                                 kind: kind, required: required, isText: !["select", "choices", "textarea", "place"].contains(kind),
-                                isTextarea: isTextarea, isSelect: kind == "select", isChoices: isChoices, isPlace: kind == "place",
+                                isTextarea: kind == "textarea", isSelect: kind == "select", isChoices: kind == "choices", isPlace: kind == "place",
                                 // A select starts on an empty choice: required ones must be picked on purpose.
                                 options: kind == "select" ? [Option(value: "", label: locale["contribute_choose"], inputID: "")] + options : options))
             configFields.append(.object([
