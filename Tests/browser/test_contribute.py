@@ -65,7 +65,11 @@ def set_value(driver, name, value):
 
 
 def submit(driver):
+    """Submits the form and waits for it to settle: a submit that comes before the places
+    list (agenda/venues.json) waits for it, marked busy with aria-disabled, and so does a send."""
     driver.find_element(By.CSS_SELECTOR, '#contribution button[type="submit"]').click()
+    wait_for(driver, "return !document.querySelector('#contribution button[type=\"submit\"]')"
+                     ".hasAttribute('aria-disabled');", 10)
 
 
 def errors(driver):
