@@ -43,8 +43,10 @@ public final class StagingDirectory: OutputDestination {
         }
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-            if fm.fileExists(atPath: staging.path) { try fm.removeItem(at: staging) }  // left by a killed build
+            try FolderRemoval.remove(staging.path)  // left by a killed build
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+        } catch let error as OutputError {
+            throw error
         } catch {
             throw OutputError("cannot create \(staging.path): \(error.localizedDescription)")
         }
@@ -112,7 +114,7 @@ public final class StagingDirectory: OutputDestination {
             return
         }
         let trash = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).portail-previous")
-        if fm.fileExists(atPath: trash.path) { try fm.removeItem(at: trash) }
+        try FolderRemoval.remove(trash.path)
         try fm.moveItem(at: previous, to: trash)
         do {
             try fm.moveItem(at: staging, to: output)
@@ -131,12 +133,12 @@ public final class StagingDirectory: OutputDestination {
         guard kept.isEmpty else {
             throw OutputError("could not carry \(kept.joined(separator: ", ")) over to the new output; the previous output is kept in \(trash.path)")
         }
-        try fm.removeItem(at: trash)
+        try FolderRemoval.remove(trash.path)
     }
 
     /// Drops the staging folder; the previous output is untouched.
     public func abort() {
-        try? FileManager.default.removeItem(at: staging)
+        try? FolderRemoval.remove(staging.path)
     }
 
     // MARK: - Helpers
