@@ -41,6 +41,32 @@ enum PlainFile {
         }
     }
 
+    /// Whether the file at `path` holds exactly `data`, read a piece at a time with plain
+    /// calls: a full build over a previous output asks it of every file it writes. Reading
+    /// each through FileManager's attributes and a mapped `Data` made a tenth of such a build's
+    /// time (S=1), most of it unmapping the files again.
+    static func holds(_ data: Data, at path: String) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == data.count else { return false }
+        return data.withUnsafeBytes { expected -> Bool in
+            let pieceSize = Swift.min(Swift.max(data.count, 1), 1 << 16)
+            let piece = UnsafeMutableRawPointer.allocate(byteCount: pieceSize, alignment: 16)
+            defer { piece.deallocate() }
+            var offset = 0
+            while offset < expected.count {
+                let got = read(descriptor, piece, Swift.min(pieceSize, expected.count - offset))
+                if got < 0 && errno == EINTR { continue }
+                guard got > 0, memcmp(piece, expected.baseAddress! + offset, got) == 0 else { return false }
+                offset += got
+            }
+            // The file may have grown since fstat: nothing more is to come.
+            return read(descriptor, piece, 1) == 0
+        }
+    }
+
     /// Creates (or truncates) `path` and opens it for a streamed writer.
     static func handle(_ path: String, exclusive: Bool = false) throws -> FileHandle {
         FileHandle(fileDescriptor: try create(path, exclusive: exclusive), closeOnDealloc: true)

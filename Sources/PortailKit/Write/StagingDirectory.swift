@@ -56,8 +56,8 @@ public final class StagingDirectory: OutputDestination {
 
     public func write(_ path: String, _ data: Data) throws {
         let target = try prepare(path)
-        if let old = previousFile(path), sameBytes(old, data) {
-            try link(old.path, to: target)
+        if let previous, PlainFile.holds(data, at: previous.path + "/" + path) {
+            try link(previous.path + "/" + path, to: target)
         } else {
             try PlainFile.write(data, to: target, exclusive: true)
         }
@@ -171,14 +171,6 @@ public final class StagingDirectory: OutputDestination {
         let old = previous.path + "/" + path
         return access(old, F_OK) == 0 ? URL(fileURLWithPath: old) : nil
     }
-
-    private func sameBytes(_ old: URL, _ data: Data) -> Bool {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: old.path),
-              (attributes[.size] as? NSNumber)?.intValue == data.count,
-              let existing = try? Data(contentsOf: old, options: .alwaysMapped) else { return false }
-        return existing == data
-    }
-
 
     /// Hard-links a file of the previous output; plain paths, as it runs for every kept file.
     private func link(_ old: String, to target: String) throws {

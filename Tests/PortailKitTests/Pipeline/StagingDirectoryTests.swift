@@ -35,4 +35,37 @@ struct StagingDirectoryTests {
         staged.abort()
         #expect(try String(contentsOf: output.appendingPathComponent("datasets/a/index.html"), encoding: .utf8) == "previous")
     }
+
+    @Test("a file whose bytes did not change is the previous file (linked); any other is written anew")
+    func unchangedLinked() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("Output")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        // Bigger than one piece of the comparison (64 KiB), so that a change at the end counts.
+        let big = Data((0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        var bigChanged = big
+        bigChanged[199_999] ^= 1
+        let previous: [String: Data] = ["same.txt": Data("same".utf8), "empty.txt": Data(), "big.bin": big,
+                                        "size.txt": Data("abcd".utf8), "shorter.txt": Data("abcdef".utf8), "changed.bin": big]
+        for (name, data) in previous { try data.write(to: output.appendingPathComponent(name)) }
+        func inode(_ url: URL) -> UInt64 {
+            var info = stat()
+            return stat(url.path, &info) == 0 ? UInt64(info.st_ino) : 0
+        }
+        let before = previous.keys.reduce(into: [String: UInt64]()) { $0[$1] = inode(output.appendingPathComponent($1)) }
+
+        let staged = try StagingDirectory(output: output)
+        let next: [String: Data] = ["same.txt": Data("same".utf8), "empty.txt": Data(), "big.bin": big,
+                                    "size.txt": Data("abce".utf8), "shorter.txt": Data("abc".utf8), "changed.bin": bigChanged]
+        for name in next.keys.sorted() { try staged.write(name, next[name]!) }
+        #expect(staged.summary.unchanged == 3)
+        try staged.commit()
+        for name in next.keys.sorted() {
+            let url = output.appendingPathComponent(name)
+            #expect(try Data(contentsOf: url) == next[name]!, "\(name)")
+            let kept = ["same.txt", "empty.txt", "big.bin"].contains(name)
+            #expect((inode(url) == before[name]!) == kept, "\(name) kept: \(kept)")
+        }
+    }
 }
