@@ -42,7 +42,7 @@ public final class SyncDirectory: OutputDestination {
 
     public func write(_ path: String, _ data: Data) throws {
         let target = try prepare(path)
-        if existing.contains(path), let old = FileManager.default.contents(atPath: target), old == data { return }
+        if existing.contains(path), PlainFile.holds(data, at: target) { return }
         let temporary = target + ".portail-tmp"
         try PlainFile.write(data, to: temporary)
         try replace(target, with: temporary)
