@@ -12,6 +12,8 @@ public final class StagingDirectory: OutputDestination {
     let staging: URL
     private let stagingPath: String
     private let previous: URL?
+    /// `previous` as a plain path, made once: every file of the build is looked up there.
+    private let previousRoot: String?
     private let state = Mutex(State())
 
     struct State {
@@ -38,8 +40,10 @@ public final class StagingDirectory: OutputDestination {
         if fm.fileExists(atPath: self.output.path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw OutputError("\(output.path) exists and is not a folder") }
             previous = self.output
+            previousRoot = self.output.path
         } else {
             previous = nil
+            previousRoot = nil
         }
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -56,8 +60,8 @@ public final class StagingDirectory: OutputDestination {
 
     public func write(_ path: String, _ data: Data) throws {
         let target = try prepare(path)
-        if let previous, PlainFile.holds(data, at: previous.path + "/" + path) {
-            try link(previous.path + "/" + path, to: target)
+        if let old = previousPath(path), PlainFile.holds(data, at: old) {
+            try link(old, to: target)
         } else {
             try PlainFile.write(data, to: target, exclusive: true)
         }
@@ -71,9 +75,9 @@ public final class StagingDirectory: OutputDestination {
         return ByteWriter(path: path, target: .file(handle)) { [self] writer, _ in
             state.withLock { $0.bytes += writer.count }
             // Compare after the fact, piece by piece: streamed files are too big to hold.
-            if let old = previousFile(path), PlainFile.same(old.path, target.path) {
+            if let old = previousPath(path), PlainFile.same(old, target.path) {
                 try FileManager.default.removeItem(at: target)
-                try link(old.path, to: target.path)
+                try link(old, to: target.path)
             }
         }
     }
@@ -86,16 +90,15 @@ public final class StagingDirectory: OutputDestination {
     }
 
     public func canKeep(_ paths: PathList) -> Bool {
-        guard let previous else { return false }
-        let base = previous.path + "/"
+        guard let previousRoot else { return false }
+        let base = previousRoot + "/"
         return paths.allSatisfy { access(base + $0, F_OK) == 0 }
     }
 
     /// One `stat` and one `link` per file, on plain paths: a rebuild that changed little keeps
     /// thousands of files this way (`portail serve`), and each extra call shows.
     public func keep(_ path: String) throws {
-        guard let previous else { throw OutputError("\(path) is not in the previous output") }
-        let old = previous.path + "/" + path
+        guard let old = previousPath(path) else { throw OutputError("\(path) is not in the previous output") }
         var info = stat()
         guard stat(old, &info) == 0 else { throw OutputError("\(path) is not in the previous output") }
         try link(old, to: try prepare(path))
@@ -166,10 +169,9 @@ public final class StagingDirectory: OutputDestination {
         }
     }
 
-    private func previousFile(_ path: String) -> URL? {
-        guard let previous else { return nil }
-        let old = previous.path + "/" + path
-        return access(old, F_OK) == 0 ? URL(fileURLWithPath: old) : nil
+    /// Where `path` was in the previous output (it may not be there: the callers' reads tell).
+    private func previousPath(_ path: String) -> String? {
+        previousRoot.map { $0 + "/" + path }
     }
 
     /// Hard-links a file of the previous output; plain paths, as it runs for every kept file.
