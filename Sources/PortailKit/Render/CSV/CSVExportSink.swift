@@ -4,11 +4,11 @@
 struct CSVExportSink: RecordSink {
     static let separator = UInt8(ascii: ";")
     private let writer: ByteWriter
-    private let fields: [Field]
+    private let layouts: [TextLayout]
 
     init(writer: ByteWriter, fields: [Field]) {
         self.writer = writer
-        self.fields = fields
+        self.layouts = fields.map(TextLayout.init)
         writer.write(bytes: [0xEF, 0xBB, 0xBF])
         for (i, field) in fields.enumerated() {
             if i > 0 { writer.write(byte: Self.separator) }
@@ -20,7 +20,7 @@ struct CSVExportSink: RecordSink {
     mutating func write(_ values: [Value]) throws {
         for i in values.indices {
             if i > 0 { writer.write(byte: Self.separator) }
-            ValueEncoding.csv(values[i], field: fields[i], separator: Self.separator, into: writer)
+            ValueEncoding.csv(values[i], layout: layouts[i], separator: Self.separator, into: writer)
         }
         writer.write(byte: UInt8(ascii: "\r"))
         writer.write(byte: UInt8(ascii: "\n"))

@@ -125,7 +125,7 @@ enum ValueEncoding {
 
     /// A cell of the French-Excel CSV export (see ``CSVExportSink``): `,` decimal mark, RFC 4180
     /// quoting when the text holds the separator, a quote or a line break.
-    static func csv(_ value: Value, field: Field, separator: UInt8, into w: ByteWriter) {
+    static func csv(_ value: Value, layout: TextLayout, separator: UInt8, into w: ByteWriter) {
         switch value {
         case .null: break
         case .string(let s): csvText(FormulaGuard.neutralized(s), separator: separator, into: w)
@@ -138,10 +138,9 @@ enum ValueEncoding {
             }
         case .boolean(let b): w.write(b ? "true" : "false")
         case .geopoint:
-            csvText(MachineFormat.text(value, geoOrder: field.parser.geoOrder, separator: field.separator), separator: separator, into: w)
+            csvText(layout.text(value), separator: separator, into: w)
         case .list:
-            csvText(FormulaGuard.neutralized(MachineFormat.text(value, geoOrder: field.parser.geoOrder, separator: field.separator)),
-                    separator: separator, into: w)
+            csvText(FormulaGuard.neutralized(layout.text(value)), separator: separator, into: w)
         case .date, .datetime, .time, .yearMonth: machine(value, into: w)
         }
     }

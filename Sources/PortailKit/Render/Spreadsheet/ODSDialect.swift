@@ -15,7 +15,7 @@ struct ODSDialect: SpreadsheetDialect {
         w.write("</table:table-row></table:table-header-rows>")
     }
 
-    func row(_ values: [Value], fields: [Field], number: Int, into w: ByteWriter) {
+    func row(_ values: [Value], layouts: [TextLayout], number: Int, into w: ByteWriter) {
         w.write("<table:table-row>")
         for (i, value) in values.enumerated() {
             switch value {
@@ -58,7 +58,7 @@ struct ODSDialect: SpreadsheetDialect {
                 w.write("</text:p></table:table-cell>")
             case .string, .yearMonth, .geopoint, .list:
                 w.write("<table:table-cell office:value-type=\"string\">")
-                let text = SpreadsheetXML.text(value, fields[i])
+                let text = layouts[i].text(value)
                 for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                     if n > 0 { w.write("</text:p>") }
                     w.write("<text:p>")

@@ -5,7 +5,7 @@ protocol SpreadsheetDialect {
     /// Rows per sheet before the next one starts (the format's limit, header included).
     static var maxRows: Int { get }
     func header(_ titles: [String], into w: ByteWriter)
-    func row(_ values: [Value], fields: [Field], number: Int, into w: ByteWriter)
+    func row(_ values: [Value], layouts: [TextLayout], number: Int, into w: ByteWriter)
     /// The package, given each sheet's name, rows file and column widths (in characters).
     func parts(sheets: [(name: String, rows: ZipPackage.Segment, count: Int)], widths: [Int], fields: [Field],
                metadata: SpreadsheetMetadata) -> [ZipPackage.Part]
@@ -26,6 +26,7 @@ struct SpreadsheetSink<Dialect: SpreadsheetDialect>: RecordSink {
     private let dialect: Dialect
     private let writer: ByteWriter
     private let fields: [Field]
+    private let layouts: [TextLayout]
     private let titles: [String]
     private let sheetName: String
     private let metadata: SpreadsheetMetadata
@@ -37,6 +38,7 @@ struct SpreadsheetSink<Dialect: SpreadsheetDialect>: RecordSink {
         self.dialect = dialect
         self.writer = writer
         self.fields = dataset.publicFields
+        self.layouts = fields.map(TextLayout.init)
         self.titles = fields.map(\.title)
         self.sheetName = Self.sheetName(dataset.title)
         self.metadata = SpreadsheetMetadata(title: dataset.title, creator: publisher, description: dataset.summary,
@@ -63,7 +65,7 @@ struct SpreadsheetSink<Dialect: SpreadsheetDialect>: RecordSink {
         if sheets.last!.rows + 1 >= Dialect.maxRows { try startSheet() }
         let sheet = sheets.last!
         sheet.countRow()
-        dialect.row(values, fields: fields, number: sheet.rows + 1, into: sheet.writer)
+        dialect.row(values, layouts: layouts, number: sheet.rows + 1, into: sheet.writer)
         for i in values.indices where widths[i] < 60 {
             widths[i] = max(widths[i], Self.displayLength(values[i]))
         }
@@ -143,10 +145,5 @@ enum SpreadsheetXML {
     static func escaped(_ text: String) -> String {
         String(decoding: ByteWriter.collect { escape(text, into: $0) }, as: UTF8.self)
             .replacingOccurrences(of: "\"", with: "&quot;")
-    }
-
-    /// The text a cell shows for values written as text.
-    static func text(_ value: Value, _ field: Field) -> String {
-        MachineFormat.text(value, geoOrder: field.parser.geoOrder, separator: field.separator)
     }
 }

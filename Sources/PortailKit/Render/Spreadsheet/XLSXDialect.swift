@@ -31,7 +31,7 @@ struct XLSXDialect: SpreadsheetDialect {
         w.write("</row>")
     }
 
-    func row(_ values: [Value], fields: [Field], number: Int, into w: ByteWriter) {
+    func row(_ values: [Value], layouts: [TextLayout], number: Int, into w: ByteWriter) {
         let r = String(number)
         w.write("<row r=\"\(r)\">")
         for (i, value) in values.enumerated() {
@@ -58,7 +58,7 @@ struct XLSXDialect: SpreadsheetDialect {
             case .time(let seconds):
                 w.write("<c r=\"\(ref)\" s=\"\(Style.time.rawValue)\"><v>\(MachineFormat.number(Double(seconds) / 86_400))</v></c>")
             case .string, .yearMonth, .geopoint, .list:
-                let text = SpreadsheetXML.text(value, fields[i])
+                let text = layouts[i].text(value)
                 let preserve = text.first?.isWhitespace == true || text.last?.isWhitespace == true
                 w.write("<c r=\"\(ref)\" t=\"inlineStr\" s=\"\(Style.text.rawValue)\"><is><t\(preserve ? " xml:space=\"preserve\"" : "")>")
                 SpreadsheetXML.escape(Self.escapeUnderscores(text), into: w, carriageReturn: "_x000D_")
