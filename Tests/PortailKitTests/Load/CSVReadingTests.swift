@@ -47,10 +47,10 @@ struct CSVReadingTests {
 
     @Test("quoted fields with the delimiter, doubled quotes and line breaks")
     func quoting() throws {
-        let text = "a,b,c\n1,\"x, y\",\"il dit \"\"bonjour\"\"\"\n2,\"deux\r\nlignes\",\n"
+        let text = "a,b,c\n1,\"x, y\",\"il dit \"\"bonjour\"\"\"\n2,\"deux\r\nlignes\",\n3,\"\"\"\"\"\",\"é\"\"x\"\n"
         let (file, rows, _) = try read(Array(text.utf8))
         #expect(file.delimiter == UInt8(ascii: ","))
-        #expect(rows == [["1", "x, y", "il dit \"bonjour\""], ["2", "deux\r\nlignes", ""]])
+        #expect(rows == [["1", "x, y", "il dit \"bonjour\""], ["2", "deux\r\nlignes", ""], ["3", "\"\"", "é\"x"]])
     }
 
     @Test("blank lines are skipped and a last line without line end is read")

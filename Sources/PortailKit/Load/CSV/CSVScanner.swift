@@ -137,8 +137,19 @@ struct CSVScanner {
 
     /// The text of a field (valid UTF-8 is checked when the file is opened).
     func string(_ span: Span) -> String {
-        let text = String(decoding: UnsafeBufferPointer(start: base + span.start, count: span.end - span.start), as: UTF8.self)
-        return span.escaped ? text.replacingOccurrences(of: "\"\"", with: "\"") : text
+        let cell = UnsafeBufferPointer(start: base + span.start, count: span.end - span.start)
+        guard span.escaped else { return String(decoding: cell, as: UTF8.self) }
+        // Each `""` stands for one quote: copy the bytes, leaving out the second of each pair
+        // (Foundation's search for them went through UTF-16, 1 % of a benchmark build).
+        return String(unsafeUninitializedCapacity: cell.count) { out in
+            var length = 0, i = 0
+            while i < cell.count {
+                out[length] = cell[i]
+                length += 1
+                i += cell[i] == Self.quote && i + 1 < cell.count && cell[i + 1] == Self.quote ? 2 : 1
+            }
+            return length
+        }
     }
 
     /// True when the field holds no bytes.
