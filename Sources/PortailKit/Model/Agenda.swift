@@ -97,7 +97,7 @@ public enum EventStatus: String, Sendable, Hashable, CaseIterable {
     ]
 
     public static func named(_ word: String) -> EventStatus? {
-        words[word.trimmingCharacters(in: .whitespaces).lowercased()]
+        words[word.trimmingWhitespace().lowercased()]
     }
 }
 
@@ -112,7 +112,7 @@ public enum AttendanceMode: String, Sendable, Hashable, CaseIterable {
     ]
 
     public static func named(_ word: String) -> AttendanceMode? {
-        words[word.trimmingCharacters(in: .whitespaces).lowercased()]
+        words[word.trimmingWhitespace().lowercased()]
     }
 }
 

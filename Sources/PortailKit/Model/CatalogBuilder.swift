@@ -48,9 +48,9 @@ enum CatalogBuilder {
     /// characters.
     static func summary(of markdown: String, limit: Int = 240) -> String {
         let text = Markdown.plainText(markdown)
-        let paragraph = text.components(separatedBy: "\n\n").first { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty } ?? ""
+        let paragraph = text.components(separatedBy: "\n\n").first { !$0.trimmingWhitespaceAndNewlines().isEmpty } ?? ""
         let flat = paragraph.split(whereSeparator: \.isNewline).joined(separator: " ")
-            .trimmingCharacters(in: .whitespaces)
+            .trimmingWhitespace()
         guard flat.count > limit else { return flat }
         var cut = String(flat.prefix(limit))
         if let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }

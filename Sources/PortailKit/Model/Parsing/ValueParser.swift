@@ -82,7 +82,7 @@ public struct ValueParser: Sendable {
         switch textFormat {
         case .plain:
             guard let separator else { return .success(.string(cell)) }
-            let items = cell.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespaces) }
+            let items = cell.components(separatedBy: separator).map { $0.trimmingWhitespace() }
                 .filter { !$0.isEmpty }
             return .success(.list(items))
         case .email:
@@ -234,10 +234,10 @@ public struct ValueParser: Sendable {
 
     private func parseGeopoint(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<Value, ParseFailure> {
         let cell = text(bytes)
-        var text = cell.trimmingCharacters(in: .whitespaces)
+        var text = cell.trimmingWhitespace()
         if text.hasPrefix("[") && text.hasSuffix("]") { text = String(text.dropFirst().dropLast()) }
         let parts = text.split(separator: ",", omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { $0.trimmingWhitespace() }
         let order = geoOrder == .latLon ? "\"lat, lon\"" : "\"lon, lat\""
         guard parts.count == 2, let first = Double(parts[0]), let second = Double(parts[1]) else {
             return .failure(ParseFailure("\"\(cell)\" is not a point written as \(order)",

@@ -31,7 +31,7 @@ enum EventJSONLD {
             locations.append(.object([("@type", .string("VirtualLocation")), ("url", .string(link))]))
         }
         if locations.count == 1 { members.append(("location", locations[0])) } else if !locations.isEmpty { members.append(("location", .array(locations))) }
-        if let description = event.description { members.append(("description", .string(Markdown.plainText(description).trimmingCharacters(in: .whitespacesAndNewlines)))) }
+        if let description = event.description { members.append(("description", .string(Markdown.plainText(description).trimmingWhitespaceAndNewlines()))) }
         if let image = event.image { members.append(("image", .array([.string(image)]))) }
         if let venue = agenda.venues[event.venue] {
             members.append(("organizer", .object([

@@ -56,7 +56,7 @@ public struct DisplayFormat: Sendable {
     public func longDate(_ day: Day) -> String {
         let weekday = locale.weekdays.isEmpty ? "" : locale.weekdays[((day.daysSinceEpoch % 7) + 7 + 3) % 7]
         return Placeholders.fill(locale.longDatePattern) { $0 == "weekday" ? weekday : dayPart($0, of: day) }
-            .trimmingCharacters(in: .whitespaces)
+            .trimmingWhitespace()
     }
 
     public func monthYear(year: Int, month: Int) -> String {

@@ -98,7 +98,7 @@ struct CalendarBuilder {
     func description(_ event: Event, venue: Venue?) -> String {
         var parts: [String] = []
         if event.status == .cancelled { parts.append(locale["event_cancelled_notice"]) }
-        if let text = event.description { parts.append(Markdown.plainText(text).trimmingCharacters(in: .whitespacesAndNewlines)) }
+        if let text = event.description { parts.append(Markdown.plainText(text).trimmingWhitespaceAndNewlines()) }
         var facts: [String] = []
         if let venue { facts.append(locale["event_place"] + " : " + venue.label) }
         if let price = event.price { facts.append(locale["event_price"] + " : " + price) }
