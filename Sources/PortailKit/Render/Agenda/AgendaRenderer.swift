@@ -68,8 +68,8 @@ struct AgendaRenderer {
 
     func feeds(to out: any OutputDestination) throws {
         let urls = SiteURLs(catalog.site)
-        try CalendarBuilder(catalog: catalog, agenda: agenda, locale: theme.localization, urls: urls).files({ path, text in
-            try out.write(path, Data(text.utf8))
+        try CalendarBuilder(catalog: catalog, agenda: agenda, locale: theme.localization, urls: urls).files({ path, bytes in
+            try out.write(path, Data(bytes))
         }, open: { try out.open($0) })
         try out.write("agenda/feed.atom", Data(atom(urls).utf8))
         try VenueList.write(agenda, to: out)

@@ -7,27 +7,36 @@ struct CalendarBuilder {
     let agenda: Agenda
     let locale: Localization
     let urls: SiteURLs
+    /// What follows `@` in every UID, and the site's offsets: made once, not per event.
+    private let uidDomain: String
+    private let zone: ZoneOffsets
+
+    init(catalog: Catalog, agenda: Agenda, locale: Localization, urls: SiteURLs) {
+        self.catalog = catalog
+        self.agenda = agenda
+        self.locale = locale
+        self.urls = urls
+        let address = urls.base.components(separatedBy: "://").last ?? urls.base
+        uidDomain = address.hasSuffix("/") ? String(address.dropLast()) : address
+        zone = ZoneOffsets(catalog.site.timeZone)
+    }
 
     /// `<event-id>@<host and path of base_url>`: stable across builds and machines.
     func uid(_ event: Event) -> String {
-        let address = urls.base.components(separatedBy: "://").last ?? urls.base
-        return event.id + "@" + (address.hasSuffix("/") ? String(address.dropLast()) : address)
+        event.id + "@" + uidDomain
     }
 
-    func calendar(name: String, description: String, path: String, events: EventList) -> String {
-        var ical = ICalText()
-        write(name: name, description: description, path: path, events: events, into: &ical)
-        return ical.output
+    func calendar(name: String, description: String, path: String, events: EventList) -> [UInt8] {
+        ByteWriter.collect { write(name: name, description: description, path: path, events: events, into: ICalText(writer: $0)) }
     }
 
     /// The same, written to `writer` as it is made, and closed.
     func calendar(name: String, description: String, path: String, events: EventList, to writer: ByteWriter) throws {
-        var ical = ICalText(writer: writer)
-        write(name: name, description: description, path: path, events: events, into: &ical)
+        write(name: name, description: description, path: path, events: events, into: ICalText(writer: writer))
         try writer.close()
     }
 
-    private func write(name: String, description: String, path: String, events: EventList, into ical: inout ICalText) {
+    private func write(name: String, description: String, path: String, events: EventList, into ical: ICalText) {
         ical.line("BEGIN", "VCALENDAR")
         ical.line("VERSION", "2.0")
         ical.line("PRODID", "-//Portail//Portail//\(catalog.site.language.uppercased())")
@@ -50,13 +59,12 @@ struct CalendarBuilder {
             first = Swift.min(first ?? .max, entry.start.epochSeconds)
             last = Swift.max(last ?? .min, entry.end.epochSeconds)
         }
-        TimeZoneDefinition.vtimezone(catalog.site.timeZone, from: first ?? today, to: last ?? today, into: &ical)
-        for event in events { vevent(event, into: &ical) }
+        TimeZoneDefinition.vtimezone(catalog.site.timeZone, from: first ?? today, to: last ?? today, into: ical)
+        for event in events { vevent(event, into: ical) }
         ical.line("END", "VCALENDAR")
     }
 
-    private func vevent(_ event: Event, into ical: inout ICalText) {
-        let zone = ZoneOffsets(catalog.site.timeZone)
+    private func vevent(_ event: Event, into ical: ICalText) {
         let tzid = catalog.site.timeZone.identifier
         func local(_ dt: DateTime) -> String {
             let shown = DateTime(epochSeconds: dt.epochSeconds, offsetSeconds: zone.offset(atInstant: dt.epochSeconds)).local
@@ -116,7 +124,7 @@ struct CalendarBuilder {
     /// Every calendar file of the agenda, each passed to `emit` as soon as it is made; the
     /// calendars of the whole agenda and of regions, the big ones, are written as they are
     /// made to a writer that `open` gives.
-    func files(_ emit: (_ path: String, _ text: String) throws -> Void, open: (_ path: String) throws -> ByteWriter) throws {
+    func files(_ emit: (_ path: String, _ bytes: [UInt8]) throws -> Void, open: (_ path: String) throws -> ByteWriter) throws {
         let upcoming = agenda.upcoming
         try calendar(name: locale.format("calendar_all", ["site": catalog.site.title]),
                      description: locale.format("calendar_all_description", ["agenda": agenda.title]), path: "agenda.ics", events: upcoming,

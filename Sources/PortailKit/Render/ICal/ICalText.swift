@@ -1,33 +1,30 @@
 /// iCalendar (RFC 5545) syntax: content lines folded at 75 octets without splitting a UTF-8
 /// character (§3.1), CRLF line ends, and TEXT values escaped (§3.3.11).
 struct ICalText {
-    private(set) var output = ""
-    /// When set, lines go to it as they are made instead of into `output`: a calendar of
-    /// every upcoming event is tens of megabytes.
-    private let writer: ByteWriter?
+    /// Lines go to the writer as they are made: a calendar of every upcoming event is tens of
+    /// megabytes, and the small ones are collected in memory (``ByteWriter/collect(_:)``).
+    private let writer: ByteWriter
 
-    init(writer: ByteWriter? = nil) {
+    init(writer: ByteWriter) {
         self.writer = writer
     }
 
-    private mutating func append(_ text: String) {
-        if let writer { writer.write(text) } else { output += text }
-    }
-
     /// Appends a content line `NAME;PARAMS:value`, folded.
-    mutating func line(_ name: String, _ value: String) {
-        var line = Array((name + ":" + value).utf8)
-        var first = true
-        while !line.isEmpty {
-            // 75 octets on the first line; continuation lines start with a space.
-            let limit = first ? 75 : 74
-            var cut = min(limit, line.count)
-            // Never cut inside a UTF-8 sequence: back up to the start of a character.
-            while cut < line.count && cut > 0 && line[cut] & 0xC0 == 0x80 { cut -= 1 }
-            if !first { append(" ") }
-            append(String(decoding: line[0..<cut], as: UTF8.self) + "\r\n")
-            line.removeFirst(cut)
-            first = false
+    func line(_ name: String, _ value: String) {
+        var line = name + ":" + value
+        line.withUTF8 { bytes in
+            var start = 0
+            while start < bytes.count {
+                // 75 octets on the first line; continuation lines start with a space.
+                var cut = min(start + (start == 0 ? 75 : 74), bytes.count)
+                // Never cut inside a UTF-8 sequence: back up to the start of a character.
+                while cut < bytes.count && cut > start && bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+                if start > 0 { writer.write(byte: UInt8(ascii: " ")) }
+                writer.write(bytes: UnsafeBufferPointer(rebasing: bytes[start..<cut]))
+                writer.write(byte: UInt8(ascii: "\r"))
+                writer.write(byte: UInt8(ascii: "\n"))
+                start = cut
+            }
         }
     }
 

@@ -4,7 +4,7 @@ import Foundation
 /// zone's actual transitions (one STANDARD or DAYLIGHT observance each), so that every
 /// calendar client reads local times exactly as the portal means them, whatever the zone.
 enum TimeZoneDefinition {
-    static func vtimezone(_ zone: TimeZone, from start: Int, to end: Int, into ical: inout ICalText) {
+    static func vtimezone(_ zone: TimeZone, from start: Int, to end: Int, into ical: ICalText) {
         ical.line("BEGIN", "VTIMEZONE")
         ical.line("TZID", zone.identifier)
         // From a year before the first event, so that the first event's offset is defined.
