@@ -38,7 +38,10 @@ public final class ByteWriter {
         self.path = path
         self.target = target
         self.onClose = onClose
-        buffer.reserveCapacity(Self.flushThreshold + 4096)
+        // Files fill the buffer again and again; texts collected in memory are mostly small
+        // (a JSON string, an event's .ics), and reserving 260 KiB for each one cost more than
+        // writing it.
+        if case .file = target { buffer.reserveCapacity(Self.flushThreshold + 4096) }
     }
 
     public func write(_ text: String) {
@@ -119,7 +122,9 @@ public final class ByteWriter {
             if failure == nil {
                 do { try handle.write(contentsOf: buffer) } catch { failure = error }
             }
-        case .memory: collected.append(contentsOf: buffer)
+        case .memory:
+            // The first flush hands the buffer over instead of copying it.
+            if collected.isEmpty { swap(&collected, &buffer) } else { collected.append(contentsOf: buffer) }
         case .discard: break
         }
         buffer.removeAll(keepingCapacity: true)
