@@ -59,10 +59,18 @@ struct ODSDialect: SpreadsheetDialect {
             case .string, .yearMonth, .geopoint, .list:
                 w.write("<table:table-cell office:value-type=\"string\">")
                 let text = layouts[i].text(value)
-                for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                    if n > 0 { w.write("</text:p>") }
+                // Most texts are one line: written whole, without splitting them into lines.
+                if !text.utf8.contains(UInt8(ascii: "\n")) && text.utf8.last != UInt8(ascii: "\r") {
                     w.write("<text:p>")
-                    Self.paragraphText(String(line.hasSuffix("\r") ? line.dropLast() : line), into: w)
+                    Self.paragraphText(text, into: w)
+                } else {
+                    // A paragraph per line, split on the bytes: "\r\n" is one Character, so a
+                    // split by Character left a CRLF line break (Windows' CSV) inside a paragraph.
+                    for (n, line) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+                        if n > 0 { w.write("</text:p>") }
+                        w.write("<text:p>")
+                        Self.paragraphText(String(Substring(line.last == UInt8(ascii: "\r") ? line.dropLast() : line)), into: w)
+                    }
                 }
                 w.write("</text:p></table:table-cell>")
             }

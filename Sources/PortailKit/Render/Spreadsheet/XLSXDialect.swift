@@ -35,38 +35,63 @@ struct XLSXDialect: SpreadsheetDialect {
         let r = String(number)
         w.write("<row r=\"\(r)\">")
         for (i, value) in values.enumerated() {
-            let ref = CellReference(column: columns[i], row: r)
+            // `<c r="B12"`, in pieces: an interpolated String per cell was a tenth of the sheet's time.
+            func open() {
+                w.write("<c r=\"")
+                w.write(columns[i])
+                w.write(r)
+                w.write(byte: UInt8(ascii: "\""))
+            }
             switch value {
             case .null:
                 continue
             case .integer(let n), .year(let n):
-                w.write("<c r=\"\(ref)\"><v>")
+                open()
+                w.write("><v>")
                 w.write(integer: n)
                 w.write("</v></c>")
             case .number(let d):
-                w.write("<c r=\"\(ref)\"><v>\(MachineFormat.number(d))</v></c>")
+                open()
+                w.write("><v>")
+                w.write(MachineFormat.number(d))
+                w.write("</v></c>")
             case .boolean(let b):
-                w.write("<c r=\"\(ref)\" t=\"b\"><v>\(b ? 1 : 0)</v></c>")
+                open()
+                w.write(b ? " t=\"b\"><v>1</v></c>" : " t=\"b\"><v>0</v></c>")
             case .date(let day):
-                w.write("<c r=\"\(ref)\" s=\"\(Style.date.rawValue)\"><v>")
+                open()
+                w.write(" s=\"\(Style.date.rawValue)\"><v>")
                 w.write(integer: day.daysSinceEpoch + 25_569)  // Excel counts days from 1899-12-30
                 w.write("</v></c>")
             case .datetime(let dt):
                 // Spreadsheets have no time zones: the wall-clock time the value was written in.
                 let local = Double(dt.epochSeconds + dt.offsetSeconds) / 86_400 + 25_569
-                w.write("<c r=\"\(ref)\" s=\"\(Style.dateTime.rawValue)\"><v>\(MachineFormat.number(local))</v></c>")
+                open()
+                w.write(" s=\"\(Style.dateTime.rawValue)\"><v>\(MachineFormat.number(local))</v></c>")
             case .time(let seconds):
-                w.write("<c r=\"\(ref)\" s=\"\(Style.time.rawValue)\"><v>\(MachineFormat.number(Double(seconds) / 86_400))</v></c>")
+                open()
+                w.write(" s=\"\(Style.time.rawValue)\"><v>\(MachineFormat.number(Double(seconds) / 86_400))</v></c>")
             case .string, .yearMonth, .geopoint, .list:
                 let text = layouts[i].text(value)
-                let preserve = text.first?.isWhitespace == true || text.last?.isWhitespace == true
-                w.write("<c r=\"\(ref)\" t=\"inlineStr\" s=\"\(Style.text.rawValue)\"><is><t\(preserve ? " xml:space=\"preserve\"" : "")>")
+                open()
+                w.write(Self.textCellStart)
+                w.write(Self.hasEdgeWhitespace(text) ? "<t xml:space=\"preserve\">" : "<t>")
                 SpreadsheetXML.escape(Self.escapeUnderscores(text), into: w, carriageReturn: "_x000D_")
                 w.write("</t></is></c>")
             }
         }
         w.write("</row>")
         w.flushIfNeeded()
+    }
+
+    private static let textCellStart = " t=\"inlineStr\" s=\"\(Style.text.rawValue)\"><is>"
+
+    /// Whether the first or last character is whitespace (`Character.isWhitespace`, which looks
+    /// at a character's first scalar), read from the bytes when they are ASCII.
+    private static func hasEdgeWhitespace(_ text: String) -> Bool {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return false }
+        func ascii(_ byte: UInt8) -> Bool? { byte < 0x80 ? byte == 0x20 || (0x09...0x0D).contains(byte) : nil }
+        return (ascii(first) ?? text.first!.isWhitespace) || (ascii(last) ?? text.last!.isWhitespace)
     }
 
     /// OOXML reads `_xHHHH_` as an escaped character: a literal one keeps its underscore as `_x005F_`.
@@ -88,13 +113,6 @@ struct XLSXDialect: SpreadsheetDialect {
             rest = after
         }
         return out + rest
-    }
-
-    /// `B12`, written without building a String per cell.
-    private struct CellReference: CustomStringConvertible {
-        let column: String
-        let row: String
-        var description: String { column + row }
     }
 
     func parts(sheets: [(name: String, rows: ZipPackage.Segment, count: Int)], widths: [Int], fields: [Field],
