@@ -149,10 +149,7 @@ public final class StagingDirectory: OutputDestination {
     /// The staging path of an output file, its folder created. Plain strings, not URLs: this
     /// runs for every file of the portal.
     private func prepare(_ path: String) throws -> String {
-        guard !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else {
-            throw OutputError("refusing to write outside the output folder: \(path)")
-        }
-        let folder = path.split(separator: "/").dropLast().joined(separator: "/")
+        let folder = try OutputPath.folder(of: path)
         let created = state.withLock { $0.directories.contains(folder) }
         if !created && !folder.isEmpty {
             try FileManager.default.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)

@@ -95,10 +95,7 @@ public final class SyncDirectory: OutputDestination {
     // MARK: - Helpers
 
     private func prepare(_ path: String, create: Bool = true) throws -> String {
-        guard !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else {
-            throw OutputError("refusing to write outside the output folder: \(path)")
-        }
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = try OutputPath.folder(of: path)
         let known = try state.withLock { state -> Bool in
             guard state.produced.insert(path).inserted else { throw OutputError("\(path) was written twice") }
             return state.directories.contains(folder)

@@ -6,6 +6,22 @@ import Testing
 /// (exclusive creation), whether the file is written whole, streamed or kept.
 @Suite("Staged output folder")
 struct StagingDirectoryTests {
+    @Test("paths stay inside the output: absolute ones and `..` components are refused; the folder is what precedes the last /")
+    func outputPaths() throws {
+        #expect(try OutputPath.folder(of: "datasets/salles/index.html") == "datasets/salles")
+        #expect(try OutputPath.folder(of: "index.html") == "")
+        #expect(try OutputPath.folder(of: "a/..b/c...html") == "a/..b")
+        for path in ["../x.html", "a/../../x.html", "a/..", "/etc/passwd"] {
+            #expect(throws: OutputError.self) { try OutputPath.folder(of: path) }
+        }
+        let folder = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let staging = try StagingDirectory(output: folder.appendingPathComponent("Output"))
+        #expect(performing: { try staging.write("datasets/../../escape.html", Data("x".utf8)) }, throws: { error in
+            "\(error)" == "refusing to write outside the output folder: datasets/../../escape.html"
+        })
+    }
+
     @Test("a path written twice is an error, however each write was made; the previous output stays")
     func writtenTwice() throws {
         let folder = try Fixtures.temporaryDirectory()
