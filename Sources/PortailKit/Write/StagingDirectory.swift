@@ -11,8 +11,8 @@ public final class StagingDirectory: OutputDestination {
     public let output: URL
     let staging: URL
     private let stagingPath: String
-    private let previous: URL?
-    /// `previous` as a plain path, made once: every file of the build is looked up there.
+    /// The output folder's path when it held a previous output (nil when there was none),
+    /// made once: every file of the build is looked up there.
     private let previousRoot: String?
     private let state = Mutex(State())
 
@@ -39,10 +39,8 @@ public final class StagingDirectory: OutputDestination {
         var isDirectory: ObjCBool = false
         if fm.fileExists(atPath: self.output.path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw OutputError("\(output.path) exists and is not a folder") }
-            previous = self.output
             previousRoot = self.output.path
         } else {
-            previous = nil
             previousRoot = nil
         }
         do {
@@ -112,17 +110,17 @@ public final class StagingDirectory: OutputDestination {
     /// to whoever publishes the folder, not to the build.
     public func commit() throws {
         let fm = FileManager.default
-        guard let previous else {
+        guard previousRoot != nil else {
             try fm.moveItem(at: staging, to: output)
             return
         }
         let trash = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).portail-previous")
         try FolderRemoval.remove(trash.path)
-        try fm.moveItem(at: previous, to: trash)
+        try fm.moveItem(at: output, to: trash)
         do {
             try fm.moveItem(at: staging, to: output)
         } catch {
-            try? fm.moveItem(at: trash, to: previous)  // put the previous output back
+            try? fm.moveItem(at: trash, to: output)  // put the previous output back
             throw error
         }
         // Only once the new tree is in place do the hidden entries move over: if one cannot,
