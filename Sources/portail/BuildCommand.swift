@@ -6,9 +6,9 @@ struct Build: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Builds the portal into the output folder.",
         discussion: """
-            The build writes into a temporary folder beside the output and swaps it in at the end: \
-            when the content has errors, the previous output stays exactly as it was. Files whose \
-            bytes did not change keep their modification time.
+            The build writes what changed into a temporary folder beside the output and moves it \
+            into the output at the end: when the content has errors, the previous output stays \
+            exactly as it was. Files whose bytes did not change are not touched.
 
             Builds are incremental: a cache beside the output (.<output>.portail-cache.json) says \
             which inputs each part of the output was made from, and parts whose inputs did not \
@@ -70,7 +70,7 @@ struct Build: AsyncParsableCommand {
         } else {
             RenderCache.remove(for: outputURL)
         }
-        // Every tree is built before any is swapped in: both change together, or neither does.
+        // Every tree is built before any is committed: a content error changes neither.
         var staged: [(StagingDirectory, String)] = []
         var failed = false
         var report = ""
@@ -94,12 +94,15 @@ struct Build: AsyncParsableCommand {
             Console.error("portail: the build failed; \(trees.map { SharedOptions.display($0.output) }.joined(separator: " and ")) was left as it was.")
             throw ExitCode.failure
         }
+        // The cache describes the output as it was; a commit cut short leaves it mixed until the
+        // next build finishes the commit, which must then not trust the cache.
+        RenderCache.remove(for: outputURL)
         for (staging, folder) in staged {
             do {
                 try staging.commit()
             } catch {
                 staging.abort()
-                Console.error("portail: cannot replace \(folder): \(error)")
+                Console.error("portail: cannot update \(folder): \(error) (the next build finishes the update)")
                 throw ExitCode.failure
             }
             if !options.quiet {
@@ -115,8 +118,8 @@ struct Build: AsyncParsableCommand {
     }
 }
 
-/// Refuses output folders whose replacement would destroy sources: the build swaps the whole
-/// output folder, so it must never be the content, the theme, or a folder holding them.
+/// Refuses output folders whose update would destroy sources: the build deletes every file of
+/// the output folder it did not make, so it must never be the content, the theme, or a folder holding them.
 enum OutputSafety {
     static func check(output: String, content: String, theme: String) throws {
         let out = URL(fileURLWithPath: output).standardizedFileURL.path

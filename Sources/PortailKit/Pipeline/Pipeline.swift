@@ -2,7 +2,7 @@ import Foundation
 
 /// The one place where the stages are sequenced: Load → Validate → Model → Render → Write.
 ///
-/// `portail build` passes a ``StagingDirectory`` as destination and swaps it in on success;
+/// `portail build` passes a ``StagingDirectory`` as destination and commits it on success;
 /// `portail check` passes a ``DiscardOutput``, so it runs every stage, templates included,
 /// and writes nothing.
 public enum Pipeline {
@@ -67,7 +67,7 @@ public enum Pipeline {
             }
             let reuse = options.cache.map { cache in
                 (cache: cache, keys: UnitKeys(options: options, datasets: catalog.datasets, agenda: catalog.agenda, mapAvailable: !leaflet.isEmpty),
-                 canKeep: { @Sendable (paths: PathList) in destination.canKeep(paths) })
+                 keep: { @Sendable (paths: PathList) throws -> Bool in try destination.keep(paths) })
             }
             let exports = try await export(catalog, to: destination, reuse: reuse, progress: progress)
             catalog.members = try await membersEdition(catalog, options: options, to: destination, log: log, progress: progress)
@@ -76,11 +76,9 @@ public enum Pipeline {
             progress.stage("render", detail: "\(catalog.datasets.count) datasets, \(catalog.pages.count) pages, \(records) records, "
                            + "\(catalog.agenda?.events.count ?? 0) events")
             let metadata = try MetadataRenderer(catalog: catalog, exports: exports, locale: theme.localization).render(to: destination)
-            let (pages, kept) = try await HTMLRenderer(catalog: catalog, theme: theme, mapAvailable: !leaflet.isEmpty, reuse: reuse)
+            let pages = try await HTMLRenderer(catalog: catalog, theme: theme, mapAvailable: !leaflet.isEmpty, reuse: reuse)
                 .render(exports: exports, to: destination)
             reuse?.cache.retain(only: Set(exports.keys.map { "exports:\($0)" } + catalog.datasets.map { "records:\($0.id)" } + ["agenda"]))
-            // The pages of unchanged units are in the previous output already, as they are.
-            for path in kept { try destination.keep(path) }
             for asset in theme.assets { try destination.copy("assets/\(asset.path)", from: asset.url) }
             for file in leaflet { try destination.copy("assets/leaflet/\(file.path)", from: file.url) }
             let exported = exports.values.reduce(0) { $0 + $1.files.count + $1.chunkCount }
@@ -145,7 +143,7 @@ public enum Pipeline {
     }
 
     private static func export(_ catalog: Catalog, to destination: any OutputDestination,
-                               reuse: (cache: RenderCache, keys: UnitKeys, canKeep: @Sendable (PathList) -> Bool)?,
+                               reuse: (cache: RenderCache, keys: UnitKeys, keep: @Sendable (PathList) throws -> Bool)?,
                                progress: any BuildProgress) async throws -> [String: DatasetExports] {
         let publishing = catalog.datasets.filter(\.publishesRecords)
         return try await withThrowingTaskGroup(of: (String, DatasetExports).self) { group in
@@ -154,10 +152,7 @@ public enum Pipeline {
                     let unit = "exports:\(dataset.id)", key = reuse?.keys.exports(dataset)
                     // Unchanged inputs: the previous output's files are kept as they are.
                     if let reuse, let key, let (exports, paths) = reuse.cache.exports(unit, key: key) {
-                        if destination.canKeep(paths) {
-                            for path in paths { try destination.keep(path) }
-                            return (dataset.id, exports)
-                        }
+                        if try destination.keep(paths) { return (dataset.id, exports) }
                         reuse.cache.missed()
                     }
                     progress.datasetStarted(dataset.id, index: index + 1, of: publishing.count, stage: "export",

@@ -107,8 +107,8 @@ public final class RenderCache: Sendable {
         return folder.deletingLastPathComponent().appendingPathComponent(".\(folder.lastPathComponent).portail-cache.json")
     }
 
-    /// What identifies one output folder: each build swaps a new folder in, so its inode
-    /// changes; a folder replaced or restored by other means does not match its cache.
+    /// What identifies one output folder: its inode, and the last change of its entries; a
+    /// folder replaced or restored by other means does not match its cache.
     public static func outputIdentity(of output: URL) -> String? {
         var info = stat()
         guard stat(output.standardizedFileURL.path, &info) == 0 else { return nil }

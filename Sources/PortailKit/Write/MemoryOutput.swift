@@ -27,13 +27,10 @@ public final class MemoryOutput: OutputDestination {
         }
     }
 
-    public func canKeep(_ paths: PathList) -> Bool {
-        paths.allSatisfy { previous[$0] != nil }
-    }
-
-    public func keep(_ path: String) throws {
-        guard let data = previous[path] else { throw OutputError("\(path) is not in the previous output") }
-        try write(path, data)
+    public func keep(_ paths: PathList) throws -> Bool {
+        guard paths.allSatisfy({ previous[$0] != nil }) else { return false }
+        for path in paths { try write(path, previous[path]!) }
+        return true
     }
 
     public func copy(_ path: String, from source: URL) throws {

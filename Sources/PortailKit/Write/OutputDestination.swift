@@ -12,16 +12,14 @@ public protocol OutputDestination: Sendable {
     func open(_ path: String) throws -> ByteWriter
     /// Copies a file from the theme or the content as it is.
     func copy(_ path: String, from source: URL) throws
-    /// Whether the destination has a previous output holding every one of these files, so
-    /// that they can be kept as they are (``RenderCache``: their inputs did not change).
-    func canKeep(_ paths: PathList) -> Bool
-    /// Keeps the file of the previous output at `path` as it is (after `canKeep` said so).
-    func keep(_ path: String) throws
+    /// Keeps these files of the previous output as they are (``RenderCache``: their inputs
+    /// did not change), when the previous output holds every one of them; false, keeping
+    /// none, when it does not. A path kept twice, or kept and written, is an error.
+    func keep(_ paths: PathList) throws -> Bool
 }
 
 extension OutputDestination {
-    public func canKeep(_ paths: PathList) -> Bool { false }
-    public func keep(_ path: String) throws { throw OutputError("\(path): no previous output to keep it from") }
+    public func keep(_ paths: PathList) throws -> Bool { false }
 }
 
 /// Problems with the output folder itself (not with the content).

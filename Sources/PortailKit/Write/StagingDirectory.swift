@@ -1,12 +1,15 @@
 import Foundation
 import Synchronization
 
-/// Writes a build into a temporary folder beside the output folder and swaps it in at the end,
-/// so that a failed build leaves the previous output exactly as it was.
+/// Writes a build into a temporary folder beside the output folder and brings it into the
+/// output at the end (``commit()``), so that a failed build leaves the previous output exactly
+/// as it was.
 ///
-/// Files whose bytes did not change are hard-linked from the previous output instead of being
-/// written, so they keep their modification time (static hosts, rsync and CDNs then see that
-/// nothing changed).
+/// Only what changed is staged: a file whose bytes are those of the previous output, and the
+/// files of units the render cache keeps, are left where they are, untouched (static hosts,
+/// rsync and CDNs then see that nothing changed). The commit renames the staged files over
+/// the old ones and deletes what the build no longer makes, through a journal that the next
+/// build finishes if this one is cut short (``OutputCommit``).
 public final class StagingDirectory: OutputDestination {
     public let output: URL
     let staging: URL
@@ -17,10 +20,12 @@ public final class StagingDirectory: OutputDestination {
     private let state = Mutex(State())
 
     struct State {
-        /// Files made; paths written twice are found by the file system (``PlainFile``).
+        /// Files made; paths written twice are found by the file system (``PlainFile``), and
+        /// among kept files by their hashes.
         var files = 0
         var directories: Set<String> = []
         var bytes = 0
+        var kept = KeptPaths()
         var unchanged = 0
     }
 
@@ -45,6 +50,7 @@ public final class StagingDirectory: OutputDestination {
         }
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+            try OutputCommit.recover(output: self.output)  // a commit cut short is finished first
             try FolderRemoval.remove(staging.path)  // left by a killed build
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
         } catch let error as OutputError {
@@ -59,23 +65,25 @@ public final class StagingDirectory: OutputDestination {
     public func write(_ path: String, _ data: Data) throws {
         let target = try prepare(path)
         if let old = previousPath(path), PlainFile.holds(data, at: old) {
-            try link(old, to: target)
+            try kept(path, staged: target)
         } else {
+            try checkNotKept(path, staged: target)
             try PlainFile.write(data, to: target, exclusive: true)
         }
         made(size: data.count)
     }
 
     public func open(_ path: String) throws -> ByteWriter {
-        let target = URL(fileURLWithPath: try prepare(path))
-        let handle = try PlainFile.handle(target.path, exclusive: true)
+        let target = try prepare(path)
+        try checkNotKept(path, staged: target)
+        let handle = try PlainFile.handle(target, exclusive: true)
         made(size: 0)
         return ByteWriter(path: path, target: .file(handle)) { [self] writer, _ in
             state.withLock { $0.bytes += writer.count }
             // Compare after the fact, piece by piece: streamed files are too big to hold.
-            if let old = previousPath(path), PlainFile.same(old, target.path) {
-                try FileManager.default.removeItem(at: target)
-                try link(old, to: target.path)
+            if let old = previousPath(path), PlainFile.same(old, target) {
+                unlink(target)
+                try kept(path, staged: target)
             }
         }
     }
@@ -87,58 +95,51 @@ public final class StagingDirectory: OutputDestination {
         try write(path, data)
     }
 
-    public func canKeep(_ paths: PathList) -> Bool {
+    /// One `stat` per file, and nothing written: a rebuild that changed little keeps hundreds
+    /// of thousands of files this way, and each extra call shows. A kept path that the build
+    /// also writes is found by ``commit()``, before the output is touched.
+    public func keep(_ paths: PathList) throws -> Bool {
         guard let previousRoot else { return false }
         let base = previousRoot + "/"
-        return paths.allSatisfy { access(base + $0, F_OK) == 0 }
-    }
-
-    /// One `stat` and one `link` per file, on plain paths: a rebuild that changed little keeps
-    /// thousands of files this way (`portail serve`), and each extra call shows.
-    public func keep(_ path: String) throws {
-        guard let old = previousPath(path) else { throw OutputError("\(path) is not in the previous output") }
-        var info = stat()
-        guard stat(old, &info) == 0 else { throw OutputError("\(path) is not in the previous output") }
-        try link(old, to: try prepare(path))
-        made(size: Int(info.st_size))
+        var size = 0
+        for path in paths {
+            var info = stat()
+            guard stat(base + path, &info) == 0 else { return false }
+            _ = try OutputPath.folder(of: path)
+            size += Int(info.st_size)
+        }
+        let twice = state.withLock { state -> String? in
+            for path in paths where !state.kept.insert(path) { return path }
+            state.files += paths.count
+            state.bytes += size
+            state.unchanged += paths.count
+            return nil
+        }
+        if let twice { throw OutputError.writtenTwice(stagingPath + "/" + twice) }
+        return true
     }
 
     // MARK: - Finishing
 
-    /// Swaps the new tree in place of the previous output. Hidden entries at the top of the
-    /// previous output (`.git`, `.gitkeep`, a host's `.well-known`) are carried over: they belong
-    /// to whoever publishes the folder, not to the build.
+    /// Brings the build into the output folder: the staging folder becomes the output when
+    /// there was none; else the staged files move into it and the files the build no longer
+    /// makes are deleted (``OutputCommit``). Hidden entries at the top of the output (`.git`,
+    /// `.gitkeep`, a host's `.well-known`) belong to whoever publishes the folder: untouched.
     public func commit() throws {
-        let fm = FileManager.default
-        guard previousRoot != nil else {
-            try fm.moveItem(at: staging, to: output)
+        guard let previousRoot else {
+            try FileManager.default.moveItem(at: staging, to: output)
             return
         }
-        let trash = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).portail-previous")
-        try FolderRemoval.remove(trash.path)
-        try fm.moveItem(at: output, to: trash)
-        do {
-            try fm.moveItem(at: staging, to: output)
-        } catch {
-            try? fm.moveItem(at: trash, to: output)  // put the previous output back
-            throw error
-        }
-        // Only once the new tree is in place do the hidden entries move over: if one cannot,
-        // the previous output is kept aside rather than deleted with it.
-        var kept: [String] = []
-        for name in (try? fm.contentsOfDirectory(atPath: trash.path)) ?? [] where name.hasPrefix(".") {
-            let destination = output.appendingPathComponent(name)
-            guard !fm.fileExists(atPath: destination.path) else { continue }
-            do { try fm.moveItem(at: trash.appendingPathComponent(name), to: destination) } catch { kept.append(name) }
-        }
-        guard kept.isEmpty else {
-            throw OutputError("could not carry \(kept.joined(separator: ", ")) over to the new output; the previous output is kept in \(trash.path)")
-        }
-        try FolderRemoval.remove(trash.path)
+        let kept = state.withLock { $0.kept }
+        if !kept.isEmpty { try OutputCommit.checkStaged(stagingPath, against: kept) }
+        let stale = try OutputCommit.stale(in: previousRoot, kept: kept, staging: stagingPath)
+        try OutputCommit.run(output: previousRoot, staging: stagingPath, journal: OutputCommit.journal(for: output), stale: stale)
     }
 
-    /// Drops the staging folder; the previous output is untouched.
+    /// Drops the staging folder; the previous output is untouched. A commit already under way
+    /// (its journal written) is left for the next build to finish: its staged files are needed.
     public func abort() {
+        guard access(OutputCommit.journal(for: output), F_OK) != 0 else { return }
         try? FolderRemoval.remove(staging.path)
     }
 
@@ -169,15 +170,22 @@ public final class StagingDirectory: OutputDestination {
         previousRoot.map { $0 + "/" + path }
     }
 
-    /// Hard-links a file of the previous output; plain paths, as it runs for every kept file.
-    private func link(_ old: String, to target: String) throws {
-        if try !PlainFile.link(old, as: target) {
-            // Another file system: copy, and keep the time stamp by hand.
-            try FileManager.default.copyItem(atPath: old, toPath: target)
-            if let date = try? FileManager.default.attributesOfItem(atPath: old)[.modificationDate] {
-                try? FileManager.default.setAttributes([.modificationDate: date as Any], ofItemAtPath: target)
-            }
+    /// Records `path`, whose bytes are those of the previous output, as kept; an error when
+    /// it was already made (kept, or staged at `staged`).
+    private func kept(_ path: String, staged: String) throws {
+        var info = stat()
+        guard lstat(staged, &info) != 0 else { throw OutputError.writtenTwice(staged) }
+        let first = state.withLock { state -> Bool in
+            guard state.kept.insert(path) else { return false }
+            state.unchanged += 1
+            return true
         }
-        state.withLock { $0.unchanged += 1 }
+        guard first else { throw OutputError.writtenTwice(staged) }
+    }
+
+    /// An error when `path` was kept already (a staged path made twice is found by the file
+    /// system).
+    private func checkNotKept(_ path: String, staged: String) throws {
+        if state.withLock({ !$0.kept.isEmpty && $0.kept.contains(path) }) { throw OutputError.writtenTwice(staged) }
     }
 }

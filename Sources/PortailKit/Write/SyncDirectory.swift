@@ -68,12 +68,10 @@ public final class SyncDirectory: OutputDestination {
         try write(path, data)
     }
 
-    public func canKeep(_ paths: PathList) -> Bool {
-        paths.allSatisfy { existing.contains($0) && access(root + "/" + $0, F_OK) == 0 }
-    }
-
-    public func keep(_ path: String) throws {
-        _ = try prepare(path, create: false)
+    public func keep(_ paths: PathList) throws -> Bool {
+        guard paths.allSatisfy({ existing.contains($0) && access(root + "/" + $0, F_OK) == 0 }) else { return false }
+        for path in paths { _ = try prepare(path, create: false) }
+        return true
     }
 
     /// Deletes the files of the previous build that this one did not make, and the folders

@@ -2,8 +2,9 @@ import Foundation
 import Testing
 @testable import PortailKit
 
-/// The staged output folder finds a path written twice through the file system itself
-/// (exclusive creation), whether the file is written whole, streamed or kept.
+/// The staged output folder: a path written twice is an error however it was made (exclusive
+/// creation, and the hashes of kept paths); its commit changes only what changed, and one cut
+/// short is finished by the next build.
 @Suite("Staged output folder")
 struct StagingDirectoryTests {
     @Test("paths stay inside the output: absolute ones and `..` components are refused; the folder is what precedes the last /")
@@ -39,20 +40,119 @@ struct StagingDirectoryTests {
         } catch let error as OutputError {
             #expect(error.description.hasSuffix("datasets/a/index.html was written twice"))
         }
-        do {
-            try staged.keep("datasets/a/index.html")
-            Issue.record("a kept file over a written one was accepted")
-        } catch let error as OutputError {
-            #expect(error.description.hasSuffix("datasets/a/index.html was written twice"))
-        }
-        // The same bytes as the previous output are linked, not written: still only once.
-        try staged.write("datasets/b.html", Data("b".utf8))
-        #expect(staged.summary.files == 2)
+        // A kept file is only recorded: one also written is found when the build commits,
+        // before the output is touched.
+        #expect(try staged.keep(PathList(["datasets/a/index.html"])))
+        #expect(performing: { try staged.commit() }, throws: { error in
+            "\(error)".hasSuffix("datasets/a/index.html was written twice")
+        })
         staged.abort()
         #expect(try String(contentsOf: output.appendingPathComponent("datasets/a/index.html"), encoding: .utf8) == "previous")
+
+        // Kept twice, or written with the previous bytes (kept) and then again: at once.
+        let again = try StagingDirectory(output: output)
+        #expect(try again.keep(PathList(["datasets/a/index.html"])))
+        #expect(throws: OutputError.self) { try again.keep(PathList(["datasets/a/index.html"])) }
+        #expect(throws: OutputError.self) { try again.write("datasets/a/index.html", Data("previous".utf8)) }
+        #expect(throws: OutputError.self) { try again.open("datasets/a/index.html") }
+        // A file missing from the previous output: nothing of the list is kept.
+        #expect(try !again.keep(PathList(["datasets/b/index.html", "datasets/gone.html"])))
+        #expect(again.summary.files == 1)
+        again.abort()
     }
 
-    @Test("a file whose bytes did not change is the previous file (linked); any other is written anew")
+    @Test("a commit moves the changed files in, deletes what the build no longer makes, and touches nothing else")
+    func commitInPlace() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("Output")
+        let previous = ["index.html": "old index", "same.html": "same", "kept/a.html": "a", "kept/deep/b.html": "b",
+                        "gone/x.html": "x", "gone/deeper/y.html": "y", "was-file": "a file", "was-folder/z.html": "z",
+                        ".git/HEAD": "ref", ".well-known/security.txt": "contact"]
+        try Self.make(previous, in: output)
+        let before = try Self.inodes(output)
+
+        let staged = try StagingDirectory(output: output)
+        try staged.write("index.html", Data("new index".utf8))
+        try staged.write("same.html", Data("same".utf8))
+        #expect(try staged.keep(PathList(["kept/a.html", "kept/deep/b.html"])))
+        try staged.write("was-file/now-folder.html", Data("n".utf8))
+        try staged.write("was-folder", Data("now a file".utf8))
+        let writer = try staged.open("new/stream.csv")
+        writer.write("a;b\n")
+        _ = try writer.close()
+        try staged.commit()
+
+        #expect(try Self.tree(output) == ["index.html": "new index", "same.html": "same", "kept/a.html": "a", "kept/deep/b.html": "b",
+                                          "was-file/now-folder.html": "n", "was-folder": "now a file", "new/stream.csv": "a;b\n",
+                                          ".git/HEAD": "ref", ".well-known/security.txt": "contact"])
+        let after = try Self.inodes(output)
+        for path in ["same.html", "kept/a.html", "kept/deep/b.html", ".git/HEAD"] { #expect(after[path] == before[path], "\(path) was touched") }
+        #expect(after["index.html"] != before["index.html"])
+        for leftover in [".Output.portail-staging", ".Output.portail-commit"] {
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(leftover).path), "\(leftover) left")
+        }
+    }
+
+    @Test("a commit cut short after its journal is finished by the next build, before anything else")
+    func interruptedCommit() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("Output")
+        try Self.make(["index.html": "old", "kept.html": "k", "gone/x.html": "x"], in: output)
+
+        let staged = try StagingDirectory(output: output)
+        try staged.write("index.html", Data("new".utf8))
+        #expect(try staged.keep(PathList(["kept.html"])))
+        try staged.write("added/page.html", Data("added".utf8))
+        // What commit() does up to its journal, then the process stops: one stale file
+        // deleted, nothing moved yet. abort() must leave the staged files for the next build.
+        let stale = try OutputCommit.stale(in: output.path, kept: KeptPaths(["kept.html"]), staging: staged.staging.path)
+        #expect(Array(stale) == ["gone/x.html"])
+        try PlainFile.write(Data("gone/x.html\n".utf8), to: OutputCommit.journal(for: output))
+        #expect(unlink(output.appendingPathComponent("gone/x.html").path) == 0)
+        staged.abort()
+        #expect(FileManager.default.fileExists(atPath: staged.staging.appendingPathComponent("added/page.html").path))
+
+        // The next build finishes the commit first, and then builds over the result.
+        let next = try StagingDirectory(output: output)
+        #expect(try Self.tree(output) == ["index.html": "new", "kept.html": "k", "added/page.html": "added"])
+        #expect(!FileManager.default.fileExists(atPath: OutputCommit.journal(for: output)))
+        try next.write("index.html", Data("new".utf8))
+        try next.commit()
+        #expect(try Self.tree(output) == ["index.html": "new"])
+    }
+
+    // MARK: - Helpers
+
+    static func make(_ files: [String: String], in root: URL) throws {
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+    }
+
+    /// Every file under `root` with its text, folders left out.
+    static func tree(_ root: URL) throws -> [String: String] {
+        var files: [String: String] = [:]
+        let walker = FileManager.default.enumerator(atPath: root.path)
+        while let path = walker?.nextObject() as? String {
+            if (walker?.fileAttributes?[.type] as? FileAttributeType) == .typeRegular {
+                files[path] = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+            }
+        }
+        return files
+    }
+
+    static func inodes(_ root: URL) throws -> [String: UInt64] {
+        try tree(root).keys.reduce(into: [:]) { result, path in
+            var info = stat()
+            if stat(root.appendingPathComponent(path).path, &info) == 0 { result[path] = UInt64(info.st_ino) }
+        }
+    }
+
+    @Test("a file whose bytes did not change is the previous file, untouched; any other is written anew")
     func unchangedLinked() throws {
         let folder = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }

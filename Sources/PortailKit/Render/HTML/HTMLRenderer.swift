@@ -8,7 +8,7 @@ struct HTMLRenderer {
     let mapAvailable: Bool
     /// The previous build's units, the keys that say which are still valid, and whether the
     /// destination still holds a unit's files.
-    var reuse: (cache: RenderCache, keys: UnitKeys, canKeep: @Sendable (PathList) -> Bool)? = nil
+    var reuse: (cache: RenderCache, keys: UnitKeys, keep: @Sendable (PathList) throws -> Bool)? = nil
 
     /// Shares that long runs of pages (records, widgets) are split into, one per core. The
     /// output does not depend on it: pages are sorted by path at the end.
@@ -22,7 +22,7 @@ struct HTMLRenderer {
     /// Pages are rendered in every interface language of the site (`languages:`): the default
     /// one at the root, each other under `<code>/`. Embeds, widgets (which hold every language
     /// already), charts and feeds are rendered once.
-    func render(exports: [String: DatasetExports], to destination: any OutputDestination) async throws -> (written: Int, kept: PathList) {
+    func render(exports: [String: DatasetExports], to destination: any OutputDestination) async throws -> Int {
         let locale = theme.localization
         let catalog = self.catalog
         let theme = self.theme
@@ -36,15 +36,11 @@ struct HTMLRenderer {
         let singles = RecordingOutput(destination)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             var rendering: [String: (key: String, output: RecordingOutput)] = [:]
-            var kept = PathList()
             var outputs = [singles]
             /// Adds the tasks of a unit, unless the previous build's files of the unit are kept.
-            func unit(_ name: String, key: String?, _ tasks: [@Sendable (any OutputDestination) throws -> Void]) {
+            func unit(_ name: String, key: String?, _ tasks: [@Sendable (any OutputDestination) throws -> Void]) throws {
                 if let key, let reuse, let paths = reuse.cache.pages(name, key: key) {
-                    if reuse.canKeep(paths) {
-                        kept.append(contentsOf: paths)
-                        return
-                    }
+                    if try reuse.keep(paths) { return }
                     reuse.cache.missed()
                 }
                 let output = RecordingOutput(destination)
@@ -65,11 +61,11 @@ struct HTMLRenderer {
                     tasks += (0..<Self.parts).map { part in { try renderer.eventPages(locale, part: part, of: Self.parts, to: $0) } }
                 }
                 tasks += (0..<Self.parts).map { part in { try renderer.widgets(part: part, of: Self.parts, to: $0) } }
-                unit("agenda", key: reuse?.keys.agenda(), tasks)
+                try unit("agenda", key: reuse?.keys.agenda(), tasks)
             }
             for dataset in catalog.datasets where dataset.hasRecordPages {
                 let renderer = RecordPagesRenderer(dataset: dataset, catalog: catalog, theme: theme)
-                unit("records:\(dataset.id)", key: reuse?.keys.records(dataset),
+                try unit("records:\(dataset.id)", key: reuse?.keys.records(dataset),
                      (0..<Self.parts).map { part in { try renderer.pages(locales, part: part, of: Self.parts, to: $0) } })
             }
             for locale in locales {
@@ -122,8 +118,7 @@ struct HTMLRenderer {
             if let cache = reuse?.cache {
                 for (name, unit) in rendering { cache.store(name, key: unit.key, .pages(unit.output.paths)) }
             }
-            let written = outputs.map(\.count).reduce(0, +)
-            return (written, kept)
+            return outputs.map(\.count).reduce(0, +)
         }
     }
 }
