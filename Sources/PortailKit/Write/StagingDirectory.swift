@@ -97,7 +97,8 @@ public final class StagingDirectory: OutputDestination {
 
     /// One `stat` per file, and nothing written: a rebuild that changed little keeps hundreds
     /// of thousands of files this way, and each extra call shows. A kept path that the build
-    /// also writes is found by ``commit()``, before the output is touched.
+    /// also writes is found by ``commit()``, before the output is touched. The paths are not
+    /// checked as written ones are (``OutputPath``): a kept path is never written nor deleted.
     public func keep(_ paths: PathList) throws -> Bool {
         guard let previousRoot else { return false }
         let base = previousRoot + "/"
@@ -105,7 +106,6 @@ public final class StagingDirectory: OutputDestination {
         for path in paths {
             var info = stat()
             guard stat(base + path, &info) == 0 else { return false }
-            _ = try OutputPath.folder(of: path)
             size += Int(info.st_size)
         }
         let twice = state.withLock { state -> String? in
