@@ -72,6 +72,12 @@ enum OutputCommit {
     /// Deletes the journal's files and the folders they leave empty, moves every staged file
     /// into place, then drops the staging folder and the journal. Each step can run again.
     private static func apply(output: String, staging: String, journal: String) throws {
+        // The output folder removed since (by hand): nothing is left to finish.
+        guard access(output, F_OK) == 0 else {
+            try FolderRemoval.remove(staging)
+            guard unlink(journal) == 0 || errno == ENOENT else { throw failure("cannot remove", journal) }
+            return
+        }
         guard let listed = FileManager.default.contents(atPath: journal) else { throw failure("cannot read", journal) }
         var folders: Set<String> = []
         for line in listed.split(separator: 0x0A) where !line.isEmpty {

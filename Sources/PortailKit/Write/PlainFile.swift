@@ -2,8 +2,8 @@ import Foundation
 
 /// Writes a file with plain POSIX calls. `FileManager.createFile` writes through a temporary
 /// file and an `fsync` for each file, which made a fifth of a build's time on a portal of
-/// 50,000 files; the output folders are made atomic as a whole instead (StagingDirectory swaps
-/// the folder, SyncDirectory renames each file over the old one).
+/// 50,000 files; a build's files are made whole in other ways (StagingDirectory stages them
+/// and moves them in once all are written, SyncDirectory renames each over the old one).
 enum PlainFile {
     /// Creates (or truncates) `path` and writes `data` to it. With `exclusive`, a file already
     /// at `path` is an error (``WrittenTwice``): a fresh folder then tells by itself whether
@@ -70,13 +70,6 @@ enum PlainFile {
     /// Creates (or truncates) `path` and opens it for a streamed writer.
     static func handle(_ path: String, exclusive: Bool = false) throws -> FileHandle {
         FileHandle(fileDescriptor: try create(path, exclusive: exclusive), closeOnDealloc: true)
-    }
-
-    /// Hard-links `old` as `path`; false when the file system cannot (another device).
-    static func link(_ old: String, as path: String) throws -> Bool {
-        if Foundation.link(old, path) == 0 { return true }
-        if errno == EEXIST { throw OutputError.writtenTwice(path) }
-        return false
     }
 
     private static func create(_ path: String, exclusive: Bool) throws -> Int32 {

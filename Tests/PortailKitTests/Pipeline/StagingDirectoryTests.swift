@@ -121,6 +121,18 @@ struct StagingDirectoryTests {
         try next.write("index.html", Data("new".utf8))
         try next.commit()
         #expect(try Self.tree(output) == ["index.html": "new"])
+
+        // Cut short again, and the output folder then removed by hand: nothing is left to
+        // finish, and the next build starts afresh rather than failing on the journal.
+        let third = try StagingDirectory(output: output)
+        try third.write("index.html", Data("third".utf8))
+        try PlainFile.write(Data("index.html\n".utf8), to: OutputCommit.journal(for: output))
+        try FileManager.default.removeItem(at: output)
+        let fourth = try StagingDirectory(output: output)
+        #expect(!FileManager.default.fileExists(atPath: OutputCommit.journal(for: output)))
+        try fourth.write("index.html", Data("fourth".utf8))
+        try fourth.commit()
+        #expect(try Self.tree(output) == ["index.html": "fourth"])
     }
 
     // MARK: - Helpers
