@@ -47,4 +47,35 @@ struct IncrementalCLITests {
         #expect(FileManager.default.fileExists(atPath: workspace.url("Output/datasets/cinemas-actifs/index.html").path))
         #expect(try workspace.tree("Output") == b)
     }
+
+    @Test("a build cut short in the middle of its commit is finished by the next one, even when the content went back")
+    func interruptedCommit() throws {
+        let workspace = try Workspace()
+        #expect(try workspace.build().status == 0)
+        let csv = workspace.url("Content/datasets/cinemas-actifs/cinemas-cnc-2022.csv")
+        let films = workspace.url("Content/datasets/open-films"), aside = workspace.url("open-films")
+        let original = try Data(contentsOf: csv)
+
+        // A changed cell and a deleted dataset; the process ends abruptly after moving 3 of the
+        // staged files: the output is then half old, half new.
+        try workspace.setCinemaCell(row: 3, column: 9, to: "999")
+        try FileManager.default.moveItem(at: films, to: aside)
+        let cut = try workspace.build(environment: ["PORTAIL_TEST_STOP_COMMIT_AFTER": "3"])
+        #expect(cut.status != 0)
+        #expect(FileManager.default.fileExists(atPath: workspace.url(".Output.portail-commit").path))
+        #expect(!FileManager.default.fileExists(atPath: workspace.url(".Output.portail-cache.json").path))
+
+        // The content goes back to what the cache described: the build must not stop at
+        // "nothing changed" over the mixed folder, and ends with the tree of a full build.
+        try original.write(to: csv)
+        try FileManager.default.moveItem(at: aside, to: films)
+        let next = try workspace.build()
+        #expect(next.status == 0, "\(next.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: workspace.url(".Output.portail-commit").path))
+        #expect(!FileManager.default.fileExists(atPath: workspace.url(".Output.portail-staging").path))
+        #expect(try workspace.build(["--full", "--output", "Full"]).status == 0)
+        let (a, b) = (try workspace.tree("Output"), try workspace.tree("Full"))
+        #expect(Set(a.keys) == Set(b.keys), "\(Set(a.keys).symmetricDifference(b.keys).sorted().prefix(10))")
+        #expect(a.keys.filter { a[$0] != b[$0] }.sorted().isEmpty, "\(a.keys.filter { a[$0] != b[$0] }.sorted().prefix(10))")
+    }
 }

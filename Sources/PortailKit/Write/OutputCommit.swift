@@ -57,8 +57,12 @@ enum OutputCommit {
         for path in stale { text.append(contentsOf: path.utf8); text.append(0x0A) }
         try PlainFile.write(Data(text), to: temporary)
         guard rename(temporary, journal) == 0 else { throw failure("cannot write", journal) }
-        try apply(output: output, staging: staging, journal: journal)
+        try apply(output: output, staging: staging, journal: journal, stopAfter: stopAfterMoves)
     }
+
+    /// For the test of a commit cut short through the binary (IncrementalCLITests): the process
+    /// ends abruptly, as if killed, after moving this many staged files. Never set otherwise.
+    private static let stopAfterMoves = ProcessInfo.processInfo.environment["PORTAIL_TEST_STOP_COMMIT_AFTER"].flatMap(Int.init)
 
     /// Finishes the commit a journal beside `output` describes, if there is one.
     static func recover(output: URL) throws {
@@ -71,7 +75,7 @@ enum OutputCommit {
 
     /// Deletes the journal's files and the folders they leave empty, moves every staged file
     /// into place, then drops the staging folder and the journal. Each step can run again.
-    private static func apply(output: String, staging: String, journal: String) throws {
+    private static func apply(output: String, staging: String, journal: String, stopAfter: Int? = nil) throws {
         // The output folder removed since (by hand): nothing is left to finish.
         guard access(output, F_OK) == 0 else {
             try FolderRemoval.remove(staging)
@@ -96,7 +100,8 @@ enum OutputCommit {
         // Deepest first; a folder that still holds something stays.
         for folder in folders.sorted(by: { $0.utf8.count > $1.utf8.count }) { rmdir(output + "/" + folder) }
         if access(staging, F_OK) == 0 {
-            try move(from: staging, into: output)
+            var moved = 0
+            try move(from: staging, into: output, moved: &moved, stopAfter: stopAfter)
             try FolderRemoval.remove(staging)
         }
         guard unlink(journal) == 0 || errno == ENOENT else { throw failure("cannot remove", journal) }
@@ -106,7 +111,7 @@ enum OutputCommit {
     /// creating folders as needed. What stands in the way (a folder where a file goes, a file
     /// where a folder goes) is an output of the previous build the journal already deleted,
     /// unless the commit was cut short before: it is removed.
-    private static func move(from source: String, into target: String) throws {
+    private static func move(from source: String, into target: String, moved: inout Int, stopAfter: Int?) throws {
         guard let folder = opendir(source) else { throw failure("cannot read", source) }
         defer { closedir(folder) }
         while let entry = readdir(folder) {
@@ -125,8 +130,12 @@ enum OutputCommit {
                         guard unlink(to) == 0, mkdir(to, 0o755) == 0 else { throw failure("cannot create", to) }
                     }
                 }
-                try move(from: from, into: to)
-            } else if rename(from, to) != 0 {
+                try move(from: from, into: to, moved: &moved, stopAfter: stopAfter)
+                continue
+            }
+            if moved == stopAfter { _exit(137) }
+            moved += 1
+            if rename(from, to) != 0 {
                 switch errno {
                 case EISDIR, ENOTEMPTY, EEXIST:
                     try FolderRemoval.remove(to)
