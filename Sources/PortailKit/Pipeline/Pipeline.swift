@@ -66,8 +66,7 @@ public enum Pipeline {
                 }
             }
             let reuse = options.cache.map { cache in
-                (cache: cache, keys: UnitKeys(options: options, datasets: catalog.datasets, agenda: catalog.agenda, mapAvailable: !leaflet.isEmpty),
-                 keep: { @Sendable (paths: PathList) throws -> Bool in try destination.keep(paths) })
+                (cache: cache, keys: UnitKeys(options: options, datasets: catalog.datasets, agenda: catalog.agenda, mapAvailable: !leaflet.isEmpty))
             }
             let exports = try await export(catalog, to: destination, reuse: reuse, progress: progress)
             catalog.members = try await membersEdition(catalog, options: options, to: destination, log: log, progress: progress)
@@ -143,7 +142,7 @@ public enum Pipeline {
     }
 
     private static func export(_ catalog: Catalog, to destination: any OutputDestination,
-                               reuse: (cache: RenderCache, keys: UnitKeys, keep: @Sendable (PathList) throws -> Bool)?,
+                               reuse: (cache: RenderCache, keys: UnitKeys)?,
                                progress: any BuildProgress) async throws -> [String: DatasetExports] {
         let publishing = catalog.datasets.filter(\.publishesRecords)
         return try await withThrowingTaskGroup(of: (String, DatasetExports).self) { group in

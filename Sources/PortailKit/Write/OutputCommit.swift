@@ -16,9 +16,15 @@ import Foundation
 /// Content errors and failed renders never reach this point: the output is then untouched.
 enum OutputCommit {
     /// Where the journal of `output`'s commit is, beside it (hidden, never published).
-    static func journal(for output: URL) -> String {
+    static func journal(for output: URL) -> String { beside(output, "portail-commit").path }
+
+    /// Where a build of `output` stages its files, beside it.
+    static func staging(for output: URL) -> URL { beside(output, "portail-staging") }
+
+    /// `.<name of output>.<suffix>`, in the folder that holds `output`.
+    private static func beside(_ output: URL, _ suffix: String) -> URL {
         let folder = output.standardizedFileURL
-        return folder.deletingLastPathComponent().appendingPathComponent(".\(folder.lastPathComponent).portail-commit").path
+        return folder.deletingLastPathComponent().appendingPathComponent(".\(folder.lastPathComponent).\(suffix)")
     }
 
     /// Files of the previous output at `root` that the build neither kept nor made again
@@ -68,9 +74,7 @@ enum OutputCommit {
     static func recover(output: URL) throws {
         let journal = journal(for: output)
         guard access(journal, F_OK) == 0 else { return }
-        let folder = output.standardizedFileURL
-        let staging = folder.deletingLastPathComponent().appendingPathComponent(".\(folder.lastPathComponent).portail-staging").path
-        try apply(output: folder.path, staging: staging, journal: journal)
+        try apply(output: output.standardizedFileURL.path, staging: staging(for: output).path, journal: journal)
     }
 
     /// Deletes the journal's files and the folders they leave empty, moves every staged file
@@ -100,8 +104,14 @@ enum OutputCommit {
         // Deepest first; a folder that still holds something stays.
         for folder in folders.sorted(by: { $0.utf8.count > $1.utf8.count }) { rmdir(output + "/" + folder) }
         if access(staging, F_OK) == 0 {
-            var moved = 0
-            try move(from: staging, into: output, moved: &moved, stopAfter: stopAfter)
+            // Renaming entries out of a folder while reading it may hide others from readdir
+            // (POSIX leaves it open, as FolderRemoval notes): passes go on until one moves
+            // nothing, so that no staged file is left behind to be deleted with the folder.
+            var moved = 0, before: Int
+            repeat {
+                before = moved
+                try move(from: staging, into: output, moved: &moved, stopAfter: stopAfter)
+            } while moved > before
             try FolderRemoval.remove(staging)
         }
         guard unlink(journal) == 0 || errno == ENOENT else { throw failure("cannot remove", journal) }
@@ -112,17 +122,9 @@ enum OutputCommit {
     /// where a folder goes) is an output of the previous build the journal already deleted,
     /// unless the commit was cut short before: it is removed.
     private static func move(from source: String, into target: String, moved: inout Int, stopAfter: Int?) throws {
-        guard let folder = opendir(source) else { throw failure("cannot read", source) }
-        defer { closedir(folder) }
-        while let entry = readdir(folder) {
-            let name = withUnsafePointer(to: &entry.pointee.d_name) {
-                String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
-            }
-            if name == "." || name == ".." { continue }
+        try FolderWalk.entries(of: source) { name, isFolder in
             let from = source + "/" + name, to = target + "/" + name
-            var info = stat()
-            guard lstat(from, &info) == 0 else { throw failure("cannot read", from) }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
+            if isFolder {
                 if mkdir(to, 0o755) != 0 {
                     guard errno == EEXIST else { throw failure("cannot create", to) }
                     var existing = stat()
@@ -131,7 +133,7 @@ enum OutputCommit {
                     }
                 }
                 try move(from: from, into: to, moved: &moved, stopAfter: stopAfter)
-                continue
+                return
             }
             if moved == stopAfter { _exit(137) }
             moved += 1
@@ -173,12 +175,19 @@ struct KeptPaths {
 
     /// Adds `path`; false when it was there already.
     mutating func insert(_ path: String) -> Bool {
-        hashes.insert(Self.hash(path.utf8)).inserted
+        insert(hash: Self.hash(path))
+    }
+
+    /// Adds the path of this ``hash(_:)``; false when it was there already.
+    mutating func insert(hash: UInt64) -> Bool {
+        hashes.insert(hash).inserted
     }
 
     func contains(_ path: String) -> Bool {
-        hashes.contains(Self.hash(path.utf8))
+        hashes.contains(Self.hash(path))
     }
+
+    static func hash(_ path: String) -> UInt64 { hash(path.utf8) }
 
     /// For a path as bytes ending with a NUL (``FolderWalk``), which is not hashed.
     func contains(_ path: [UInt8]) -> Bool {
@@ -204,36 +213,41 @@ struct KeptPaths {
 enum FolderWalk {
     static func files(in root: String, relative: inout [UInt8], skipHiddenAtTop: Bool,
                       _ body: ([UInt8]) throws -> Void) throws {
-        guard let folder = opendir(root) else {
-            if errno == ENOENT { return }
-            throw OutputError("cannot read \(root): \(String(cString: strerror(errno)))")
-        }
-        defer { closedir(folder) }
         let base = relative.count
-        while let entry = readdir(folder) {
-            var name: [UInt8] = []
-            withUnsafePointer(to: &entry.pointee.d_name) {
-                let bytes = UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self)
-                var index = 0
-                while bytes[index] != 0 { name.append(bytes[index]); index += 1 }
-            }
-            if name == [0x2E] || name == [0x2E, 0x2E] { continue }
-            if skipHiddenAtTop && base == 0 && name.first == 0x2E { continue }
+        try entries(of: root) { name, isFolder in
+            if skipHiddenAtTop && base == 0 && name.hasPrefix(".") { return }
             relative.removeSubrange(base...)
-            relative.append(contentsOf: name)
-            var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
-            if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
-                var info = stat()
-                isFolder = lstat(root + "/" + String(decoding: name, as: UTF8.self), &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-            }
+            relative.append(contentsOf: name.utf8)
             if isFolder {
                 relative.append(0x2F)
-                try files(in: root + "/" + String(decoding: name, as: UTF8.self), relative: &relative, skipHiddenAtTop: false, body)
+                try files(in: root + "/" + name, relative: &relative, skipHiddenAtTop: false, body)
             } else {
                 relative.append(0)
                 try body(relative)
             }
         }
         relative.removeSubrange(base...)
+    }
+
+    /// The entries of the folder at `path` (`.` and `..` left out), and whether each is a
+    /// folder (a link to one is not). Nothing there is not an error.
+    static func entries(of path: String, _ body: (_ name: String, _ isFolder: Bool) throws -> Void) throws {
+        guard let folder = opendir(path) else {
+            if errno == ENOENT { return }
+            throw OutputError("cannot read \(path): \(String(cString: strerror(errno)))")
+        }
+        defer { closedir(folder) }
+        while let entry = readdir(folder) {
+            let name = withUnsafePointer(to: &entry.pointee.d_name) {
+                String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+            }
+            if name == "." || name == ".." { continue }
+            var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
+            if entry.pointee.d_type == UInt8(DT_UNKNOWN) {  // some file systems do not say
+                var info = stat()
+                isFolder = lstat(path + "/" + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+            }
+            try body(name, isFolder)
+        }
     }
 }

@@ -37,8 +37,7 @@ public final class StagingDirectory: OutputDestination {
     public init(output: URL) throws {
         self.output = output.standardizedFileURL
         let parent = self.output.deletingLastPathComponent()
-        let name = self.output.lastPathComponent
-        staging = parent.appendingPathComponent(".\(name).portail-staging")
+        staging = OutputCommit.staging(for: self.output)
         stagingPath = staging.path
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
@@ -103,19 +102,22 @@ public final class StagingDirectory: OutputDestination {
         guard let previousRoot else { return false }
         let base = previousRoot + "/"
         var size = 0
+        var hashes: [UInt64] = []
+        hashes.reserveCapacity(paths.count)
         for path in paths {
             var info = stat()
             guard stat(base + path, &info) == 0 else { return false }
             size += Int(info.st_size)
+            hashes.append(KeptPaths.hash(path))
         }
-        let twice = state.withLock { state -> String? in
-            for path in paths where !state.kept.insert(path) { return path }
+        let twice = state.withLock { state -> Int? in
+            for (index, hash) in hashes.enumerated() where !state.kept.insert(hash: hash) { return index }
             state.files += paths.count
             state.bytes += size
             state.unchanged += paths.count
             return nil
         }
-        if let twice { throw OutputError.writtenTwice(stagingPath + "/" + twice) }
+        if let twice { throw OutputError.writtenTwice(stagingPath + "/" + Array(paths)[twice]) }
         return true
     }
 

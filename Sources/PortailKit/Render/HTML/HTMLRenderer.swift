@@ -6,9 +6,8 @@ struct HTMLRenderer {
     let theme: Theme
     /// Leaflet is in `assets/leaflet/`: datasets with geography get an interactive map.
     let mapAvailable: Bool
-    /// The previous build's units, the keys that say which are still valid, and whether the
-    /// destination still holds a unit's files.
-    var reuse: (cache: RenderCache, keys: UnitKeys, keep: @Sendable (PathList) throws -> Bool)? = nil
+    /// The previous build's units, and the keys that say which are still valid.
+    var reuse: (cache: RenderCache, keys: UnitKeys)? = nil
 
     /// Shares that long runs of pages (records, widgets) are split into, one per core. The
     /// output does not depend on it: pages are sorted by path at the end.
@@ -40,7 +39,7 @@ struct HTMLRenderer {
             /// Adds the tasks of a unit, unless the previous build's files of the unit are kept.
             func unit(_ name: String, key: String?, _ tasks: [@Sendable (any OutputDestination) throws -> Void]) throws {
                 if let key, let reuse, let paths = reuse.cache.pages(name, key: key) {
-                    if try reuse.keep(paths) { return }
+                    if try destination.keep(paths) { return }
                     reuse.cache.missed()
                 }
                 let output = RecordingOutput(destination)
