@@ -66,7 +66,8 @@ public enum Pipeline {
                 }
             }
             let reuse = options.cache.map { cache in
-                (cache: cache, keys: UnitKeys(options: options, datasets: catalog.datasets, agenda: catalog.agenda, mapAvailable: !leaflet.isEmpty))
+                (cache: cache, keys: UnitKeys(options: options, datasets: catalog.datasets, pages: catalog.pages,
+                                             agenda: catalog.agenda, mapAvailable: !leaflet.isEmpty))
             }
             let exports = try await export(catalog, to: destination, reuse: reuse, progress: progress)
             catalog.members = try await membersEdition(catalog, options: options, to: destination, log: log, progress: progress)

@@ -84,6 +84,9 @@ public final class RenderCache: Sendable {
         entries.withLock { entries in entries = entries.filter { units.contains($0.key) } }
     }
 
+    /// The names of the units held, sorted.
+    var units: [String] { entries.withLock { $0.keys.sorted() } }
+
     /// (units reused, units rendered) since the last call.
     public func takeCounts() -> (reused: Int, rendered: Int) {
         counts.withLock { counts in defer { counts = (0, 0) }; return counts }

@@ -11,14 +11,18 @@ struct IncrementalBuildTests {
     struct Site {
         let root: URL
         var content: URL { root.appendingPathComponent("Content") }
+        /// A copy of the default theme, which some steps edit.
+        var theme: URL { root.appendingPathComponent("Theme") }
 
         init() throws {
             root = try Fixtures.temporaryDirectory()
             try Fixtures.overlay(Fixtures.site("small").appendingPathComponent("Content"), onto: content)
+            try Fixtures.overlay(Fixtures.defaultTheme, onto: theme)
         }
 
+        /// Edits a file of the content, or of the theme with a path starting `Theme/`.
         func edit(_ path: String, _ change: (String) -> String) throws {
-            let url = content.appendingPathComponent(path)
+            let url = path.hasPrefix("Theme/") ? root.appendingPathComponent(path) : content.appendingPathComponent(path)
             let text = try String(contentsOf: url, encoding: .utf8)
             let changed = change(text)
             #expect(changed != text, "the edit of \(path) changed nothing")
@@ -26,7 +30,7 @@ struct IncrementalBuildTests {
         }
 
         func options(cache: RenderCache?) -> BuildOptions {
-            var options = BuildOptions(content: content, contentDisplay: "Content", theme: Fixtures.defaultTheme,
+            var options = BuildOptions(content: content, contentDisplay: "Content", theme: theme,
                                        themeDisplay: "Themes/default", buildDate: Fixtures.buildDate)
             options.leaflet = Fixtures.fixtures.appendingPathComponent("Leaflet")
             options.cache = cache
@@ -93,10 +97,35 @@ struct IncrementalBuildTests {
         #expect(fourthCounts.rendered == 1, "only seances-bis's exports: \(fourthCounts)")
         #expect(fourthCounts.reused >= 3, "\(fourthCounts)")
 
-        // 5. A change in site.yaml (shared by every unit) renders everything again.
-        try site.edit("site.yaml") { $0 + "\n# a comment\n" }
+        // 5. What only pages that are not units read: a page's text, a theme's asset. No unit is
+        // rendered again, however many pages the units hold.
+        let units = cache.units
+        let pageUnits = units.filter { !$0.hasPrefix("exports:") }
+        #expect(pageUnits.contains("agenda") && pageUnits.contains { $0.hasPrefix("records:") }, "\(units)")
+        try site.edit("pages/a-propos.md") { $0 + "\nUn paragraphe de plus.\n" }
+        try site.edit("Theme/assets/portail.css") { $0 + "\n/* a comment */\n" }
         let (fifth, clean5) = await site.buildBoth(cache: cache, previous: fourth)
-        Self.expectSameTree(fifth, clean5, "site.yaml")
+        Self.expectSameTree(fifth, clean5, "page text, asset")
+        #expect(fifth["pages/a-propos.html"] != fourth["pages/a-propos.html"])
+        #expect(cache.takeCounts() == (reused: units.count, rendered: 0))
+
+        // 6. What every page shows but no export reads: the menu (a page's title), a template,
+        // a translation. Page units are rendered again; the exports are kept.
+        try site.edit("pages/a-propos.md") { $0.replacingOccurrences(of: "title: À propos", with: "title: Qui sommes-nous") }
+        let (sixth, clean6) = await site.buildBoth(cache: cache, previous: fifth)
+        Self.expectSameTree(sixth, clean6, "page title")
+        #expect(cache.takeCounts() == (reused: units.count - pageUnits.count, rendered: pageUnits.count))
+        try site.edit("Theme/templates/event.mustache") { $0.replacingOccurrences(of: "<dl class=\"metadata\">", with: "<dl class=\"metadata facts\">") }
+        try site.edit("Theme/i18n/fr.yaml") { $0.replacingOccurrences(of: "Ajouter à mon agenda", with: "Ajouter à l'agenda") }
+        let (seventh, clean7) = await site.buildBoth(cache: cache, previous: sixth)
+        Self.expectSameTree(seventh, clean7, "template, translation")
+        #expect(seventh.contains { $0.key.hasPrefix("agenda/events/") && String(decoding: $0.value, as: UTF8.self).contains("metadata facts") })
+        #expect(cache.takeCounts() == (reused: units.count - pageUnits.count, rendered: pageUnits.count))
+
+        // 8. A change in site.yaml (shared by every unit) renders everything again.
+        try site.edit("site.yaml") { $0 + "\n# a comment\n" }
+        let (eighth, clean8) = await site.buildBoth(cache: cache, previous: seventh)
+        Self.expectSameTree(eighth, clean8, "site.yaml")
         #expect(cache.takeCounts().reused == 0)
     }
 }
