@@ -4,23 +4,30 @@ import Foundation
 /// The keys of the cached units of work (``RenderCache``): a digest of every input a unit is
 /// rendered from, so that a key changes whenever the unit's output could, and only then.
 ///
-/// Inputs fall in three parts:
-/// - the content part, which every unit reads: the options of the build, `site.yaml`, every
-///   `dataset.yaml` and any other content file, and the languages the theme translates (they
-///   decide which translations of the metadata are accepted);
-/// - the presentation part, which pages read and exports do not: the theme's templates and
-///   translations, and the menu the pages make (their addresses, titles and order). A page's
+/// Inputs fall in parts:
+/// - the common part, which every unit reads: the options of the build, `site.yaml`, content
+///   files outside the datasets' folders and the pages, and the languages the theme translates
+///   (they decide which translations of the metadata are accepted);
+/// - each dataset's metadata (its folder's files but its data file) and data (a digest of its
+///   data file). A unit reads those of its dataset, of the dataset whose file it reads
+///   (`source.dataset`), and, for the agenda and its places, of both;
+/// - for pages only, the presentation: the theme's templates and translations, the menu the
+///   pages make (their addresses, titles and order), and what every page's header shows of
+///   the catalogue (whether there is an agenda, whether members have an edition). A page's
 ///   text is rendered into its own page only, which is not a unit; the theme's assets are
-///   copied, never read by a page. Editing either, as one does in `portail serve`, renders no
-///   unit again;
-/// - the data part: one digest per dataset's data file. A dataset's units depend on its own
-///   data; the agenda's units, and the exports and record pages of the agenda and of its
-///   places, depend on the data of both. No other output reads another dataset's records,
-///   which is what lets a change in one CSV file leave the others' units alone.
+///   copied, never read by a page.
+///
+/// So, as one does in `portail serve`: editing a page's text or a theme asset renders no unit
+/// again; a template, a translation or the menu, the page units but no export; one dataset's
+/// `dataset.yaml` or data file, that dataset's units (and the agenda's, for its datasets).
 struct UnitKeys: Sendable {
-    let content: String
+    let common: String
     let presentation: String
+    /// By dataset id: its metadata files, its data file.
+    let metadata: [String: String]
     let data: [String: String]
+    /// By dataset id: the dataset whose data file it reads, when another.
+    let fileOwner: [String: String]
     /// The agenda's dataset and its places' dataset.
     let agendaDatasets: [String]
 
@@ -29,14 +36,28 @@ struct UnitKeys: Sendable {
         let contentFiles = SourceFiles.list(under: options.content)
         let themeFiles = SourceFiles.list(under: options.theme)
 
-        var content = Digest("portail-units-content-v2")
-        content.add(InputDigest.optionsText(options))
+        var common = Digest("portail-units-common-v3")
+        common.add(InputDigest.optionsText(options))
+        var folders: [String: Digest] = [:]
         for file in contentFiles where !tables.contains(file.path) && !Self.isPage(file.relative) {
-            content.add(file: "content:" + file.relative, at: file.url)
+            if let id = Self.datasetFolder(file.relative) {
+                folders[id, default: Digest("portail-units-dataset-v3")].add(file: file.relative, at: file.url)
+            } else {
+                common.add(file: "content:" + file.relative, at: file.url)
+            }
         }
         // The theme's translation files by name: `ThemeLoader` reads `i18n/<code>.yaml`.
-        for file in themeFiles where Self.isTranslation(file.relative) { content.add("language:" + file.relative) }
-        self.content = content.hex
+        for file in themeFiles where Self.isTranslation(file.relative) { common.add("language:" + file.relative) }
+        self.common = common.hex
+        metadata = folders.mapValues(\.hex)
+        let contentRoot = options.content.standardizedFileURL.path
+        var fileOwner: [String: String] = [:]
+        for dataset in datasets {
+            guard let path = dataset.table?.url.standardizedFileURL.path, path.hasPrefix(contentRoot),
+                  let owner = Self.datasetFolder(String(path.dropFirst(contentRoot.count))), owner != dataset.id else { continue }
+            fileOwner[dataset.id] = owner
+        }
+        self.fileOwner = fileOwner
 
         var presentation = Digest("portail-units-presentation-v2")
         presentation.add("\(mapAvailable)")
@@ -45,6 +66,10 @@ struct UnitKeys: Sendable {
         }
         // What `Chrome` reads of the pages; `CatalogBuilder` gives them in menu order.
         for page in pages { presentation.add("page:\(page.slug)|\(page.title)|\(page.menuOrder.map(String.init) ?? "-")") }
+        // What the header of every page reads of the catalogue: the agenda's menu entry, and
+        // the members' one (`catalog.members` follows from these, the options and site.yaml).
+        presentation.add("agenda:" + (agenda.map { "\($0.datasetID)|\($0.venuesDatasetID)" } ?? "-"))
+        presentation.add("restricted:" + datasets.filter(\.hasRestrictedData).map(\.id).sorted().joined(separator: ","))
         self.presentation = presentation.hex
 
         var data: [String: String] = [:]
@@ -57,16 +82,24 @@ struct UnitKeys: Sendable {
 
     /// The exports of a dataset: its data files, API, metadata files; no theme, no page.
     func exports(_ dataset: Dataset) -> String {
-        key("exports", dataset.id, [content], datasets: related(dataset.id))
+        key("exports", dataset.id, [common], datasets: related(dataset.id))
     }
 
     /// The record pages of a dataset (a place's page lists its events).
     func records(_ dataset: Dataset) -> String {
-        key("records", dataset.id, [content, presentation], datasets: related(dataset.id))
+        key("records", dataset.id, [common, presentation], datasets: related(dataset.id))
     }
 
     /// The agenda's pages, event pages, widgets and feeds.
-    func agenda() -> String { key("agenda", "", [content, presentation], datasets: agendaDatasets) }
+    func agenda() -> String { key("agenda", "", [common, presentation], datasets: agendaDatasets.flatMap { related($0) }) }
+
+    /// `/datasets/<id>/…` → `id`: the files of a dataset's folder.
+    static func datasetFolder(_ relative: String) -> String? {
+        guard relative.hasPrefix("/datasets/") else { return nil }
+        let rest = relative.dropFirst("/datasets/".count)
+        guard let slash = rest.firstIndex(of: "/") else { return nil }
+        return String(rest[..<slash])
+    }
 
     /// `pages/<name>.md`, as `ContentLoader` reads pages (relative paths start with `/`).
     static func isPage(_ relative: String) -> Bool {
@@ -77,12 +110,15 @@ struct UnitKeys: Sendable {
         relative.hasPrefix("/i18n/") && relative.hasSuffix(".yaml") && !relative.dropFirst("/i18n/".count).contains("/")
     }
 
+    /// The datasets whose metadata and data a dataset's units read.
     private func related(_ id: String) -> [String] {
-        agendaDatasets.contains(id) ? agendaDatasets : [id]
+        let own = agendaDatasets.contains(id) ? agendaDatasets : [id]
+        return own + own.compactMap { fileOwner[$0] }
     }
 
     private func key(_ unit: String, _ id: String, _ parts: [String], datasets: [String]) -> String {
-        ([unit, id] + parts + datasets.sorted().map { "\($0)=\(data[$0] ?? "-")" }).joined(separator: "|")
+        let inputs = Set(datasets).sorted().map { "\($0)=\(metadata[$0] ?? "-"):\(data[$0] ?? "-")" }
+        return ([unit, id] + parts + inputs).joined(separator: "|")
     }
 
     /// SHA-256 of a data file; a mapped one is read piece by piece, releasing the pages behind.

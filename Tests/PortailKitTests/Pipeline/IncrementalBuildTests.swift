@@ -122,10 +122,22 @@ struct IncrementalBuildTests {
         #expect(seventh.contains { $0.key.hasPrefix("agenda/events/") && String(decoding: $0.value, as: UTF8.self).contains("metadata facts") })
         #expect(cache.takeCounts() == (reused: units.count - pageUnits.count, rendered: pageUnits.count))
 
-        // 8. A change in site.yaml (shared by every unit) renders everything again.
-        try site.edit("site.yaml") { $0 + "\n# a comment\n" }
+        // 8. One dataset's metadata: its units only. A field of the places opened to all: the
+        // places' and the events' exports, and every page unit (the pages' header shows
+        // whether members have an edition).
+        try site.edit("datasets/seances-bis/dataset.yaml") { $0.replacingOccurrences(of: "title: Séances de la semaine", with: "title: Séances (copie)") }
         let (eighth, clean8) = await site.buildBoth(cache: cache, previous: seventh)
-        Self.expectSameTree(eighth, clean8, "site.yaml")
+        Self.expectSameTree(eighth, clean8, "one dataset.yaml")
+        #expect(cache.takeCounts() == (reused: units.count - 1, rendered: 1))
+        try site.edit("datasets/salles/dataset.yaml") { $0.replacingOccurrences(of: "access: members", with: "access: public") }
+        let (ninth, clean9) = await site.buildBoth(cache: cache, previous: eighth)
+        Self.expectSameTree(ninth, clean9, "members field opened")
+        #expect(cache.takeCounts() == (reused: units.count - pageUnits.count - 2, rendered: pageUnits.count + 2))
+
+        // 10. A change in site.yaml (shared by every unit) renders everything again.
+        try site.edit("site.yaml") { $0 + "\n# a comment\n" }
+        let (tenth, clean10) = await site.buildBoth(cache: cache, previous: ninth)
+        Self.expectSameTree(tenth, clean10, "site.yaml")
         #expect(cache.takeCounts().reused == 0)
     }
 }
