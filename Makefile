@@ -64,7 +64,8 @@ $(TOOLS_VENV)/.installed: scripts/requirements-tools.txt
 ## pages and links of a build with the members' edition; axe in Chromium on every kind of page,
 ## the members' page included; then the harvesting checks with warnings as failures)
 ## when ../shared is present, the DCAT catalogue against the files it describes, the OpenAPI
-## document, the spreadsheets through LibreOffice, and the browser tests.
+## document, the spreadsheets through LibreOffice, incremental builds against full ones after
+## each kind of edit, and the browser tests.
 validate: portal $(TOOLS_VENV)/.installed
 	@if [ -x $(VALIDATE)/validate-portal ]; then \
 	  $(MAKE) --no-print-directory $(VALIDATE_VENV)/bin/python && \
@@ -82,6 +83,7 @@ validate: portal $(TOOLS_VENV)/.installed
 	$(TOOLS_VENV)/bin/python scripts/check-dcat.py Output
 	$(TOOLS_VENV)/bin/python -m openapi_spec_validator Output/api/openapi.json
 	$(TOOLS_VENV)/bin/python scripts/check-spreadsheets.py Output
+	scripts/check-incremental.sh $(RELEASE_BIN)
 	@if [ -x $(VALIDATE_VENV)/bin/python ]; then \
 	  $(VALIDATE_VENV)/bin/python Tests/browser/run_all.py Output; \
 	else \
