@@ -105,10 +105,7 @@ public final class RenderCache: Sendable {
 
     /// Where `portail build` keeps the cache of an output folder: beside it, hidden, so that
     /// it is never published.
-    public static func file(for output: URL) -> URL {
-        let folder = output.standardizedFileURL
-        return folder.deletingLastPathComponent().appendingPathComponent(".\(folder.lastPathComponent).portail-cache.json")
-    }
+    public static func file(for output: URL) -> URL { OutputSibling.url(of: output, "cache.json") }
 
     /// What identifies one output folder: its inode, and the last change of its entries; a
     /// folder replaced or restored by other means does not match its cache.

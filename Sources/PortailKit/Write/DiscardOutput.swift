@@ -12,7 +12,7 @@ public final class DiscardOutput: OutputDestination {
 
     private func record(_ path: String) throws {
         try paths.withLock { paths in
-            guard paths.insert(path).inserted else { throw OutputError("\(path) was written twice") }
+            guard paths.insert(path).inserted else { throw OutputError.writtenTwice(path) }
         }
     }
 

@@ -17,7 +17,7 @@ public final class MemoryOutput: OutputDestination {
 
     public func write(_ path: String, _ data: Data) throws {
         try storage.withLock { files in
-            guard files.updateValue(data, forKey: path) == nil else { throw OutputError("\(path) was written twice") }
+            guard files.updateValue(data, forKey: path) == nil else { throw OutputError.writtenTwice(path) }
         }
     }
 

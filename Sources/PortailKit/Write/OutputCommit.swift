@@ -16,16 +16,10 @@ import Foundation
 /// Content errors and failed renders never reach this point: the output is then untouched.
 enum OutputCommit {
     /// Where the journal of `output`'s commit is, beside it (hidden, never published).
-    static func journal(for output: URL) -> String { beside(output, "portail-commit").path }
+    static func journal(for output: URL) -> String { OutputSibling.url(of: output, "commit").path }
 
     /// Where a build of `output` stages its files, beside it.
-    static func staging(for output: URL) -> URL { beside(output, "portail-staging") }
-
-    /// `.<name of output>.<suffix>`, in the folder that holds `output`.
-    private static func beside(_ output: URL, _ suffix: String) -> URL {
-        let folder = output.standardizedFileURL
-        return folder.deletingLastPathComponent().appendingPathComponent(".\(folder.lastPathComponent).\(suffix)")
-    }
+    static func staging(for output: URL) -> URL { OutputSibling.url(of: output, "staging") }
 
     /// Files of the previous output at `root` that the build neither kept nor made again
     /// (hidden entries at the top, which belong to whoever publishes the folder, left out).

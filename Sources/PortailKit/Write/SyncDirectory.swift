@@ -95,7 +95,7 @@ public final class SyncDirectory: OutputDestination {
     private func prepare(_ path: String, create: Bool = true) throws -> String {
         let folder = try OutputPath.folder(of: path)
         let known = try state.withLock { state -> Bool in
-            guard state.produced.insert(path).inserted else { throw OutputError("\(path) was written twice") }
+            guard state.produced.insert(path).inserted else { throw OutputError.writtenTwice(path) }
             return state.directories.contains(folder)
         }
         if create && !known && !folder.isEmpty {
