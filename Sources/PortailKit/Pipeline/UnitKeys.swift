@@ -59,7 +59,7 @@ struct UnitKeys: Sendable {
         }
         self.fileOwner = fileOwner
 
-        var presentation = Digest("portail-units-presentation-v2")
+        var presentation = Digest("portail-units-presentation-v3")
         presentation.add("\(mapAvailable)")
         for file in themeFiles where !file.relative.hasPrefix("/assets/") {
             presentation.add(file: "theme:" + file.relative, at: file.url)
