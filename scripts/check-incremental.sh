@@ -45,7 +45,7 @@ check() {
     exit 1
   fi
   steps=$((steps + 1))
-  printf '  %-38s same tree (incremental build %d.%02d s)\n' "$1" $((ms / 1000)) $((ms % 1000 / 10))
+  printf '  %-42s same tree (incremental build %d.%02d s)\n' "$1" $((ms / 1000)) $((ms % 1000 / 10))
 }
 
 build
@@ -72,6 +72,7 @@ edit $venues/cinemas-cnc-2022.csv '2s/;206777.0;/;206778.0;/'; check "a members-
 edit $schools/annuaire-education-ille-et-vilaine-2023.csv '5s/;1;/;0;/'; check "a cell of a filtered view's file"
 edit $schools/dataset.yaml '0,/^title: /s/^title: /title: Les /'; check "the dataset.yaml of a view's file"
 edit Content/datasets/etablissements-section-cinema/dataset.yaml '0,/^title: /s/^title: /title: Les /'; check "a filtered view's dataset.yaml"
+edit Content/datasets/etablissements-section-cinema/dataset.yaml 's/^    Section_cinema: "1"$/    Section_cinema: "1"\n    Statut_public_prive: Public/'; check "a filtered view's filter (its row count)"
 edit $agenda/dataset.yaml '0,/^title: /s/^title: /title: L’/'; check "the agenda's dataset.yaml"
 edit $venues/dataset.yaml '0,/^title: /s/^title: /title: Les /'; check "the places' dataset.yaml"
 edit $venues/dataset.yaml '0,/access: members/s/access: members/access: public/'; check "a members-only field opened"

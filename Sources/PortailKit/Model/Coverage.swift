@@ -33,7 +33,7 @@ public struct TemporalCoverage: Sendable, Hashable {
 }
 
 /// The extent of a dataset's points, computed from its public geographic fields.
-public struct BoundingBox: Sendable, Hashable {
+public struct BoundingBox: Sendable, Hashable, Codable {
     public var minLatitude: Double
     public var minLongitude: Double
     public var maxLatitude: Double

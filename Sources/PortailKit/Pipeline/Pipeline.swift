@@ -35,9 +35,15 @@ public enum Pipeline {
         log.report(contentsOf: metadataProblems)
         guard var validated else { return failed() }
         if options.revealMembers { validated = validated.revealed() }
+        // What the previous build's work is checked against: read once, before any data file.
+        let previous = options.cache.map { cache in
+            (cache: cache, parts: InputParts(options: options, tables: validated.datasets.map { ($0.id, $0.table) }))
+        }
         // Agendas refer to the places of another dataset: places are read first.
         var tables = await checkTables(validated.datasets.filter { $0.views.agenda == nil }, total: validated.datasets,
-                                       venues: [:], zone: ZoneOffsets(validated.site.timeZone), log: log, progress: progress)
+                                       venues: [:], zone: ZoneOffsets(validated.site.timeZone), log: log, progress: progress,
+                                       reuse: previous)
+        previous?.cache.retainTables(only: Set(validated.datasets.map(\.id)))
         let agendas = validated.datasets.filter { $0.views.agenda != nil }
         if !agendas.isEmpty {
             // Places whose file has errors are not a reference to check events against.
@@ -65,9 +71,9 @@ public enum Pipeline {
                     log.report(LeafletLoader.missingWarning(options.leaflet))
                 }
             }
-            let reuse = options.cache.map { cache in
-                (cache: cache, keys: UnitKeys(options: options, datasets: catalog.datasets, pages: catalog.pages,
-                                             agenda: catalog.agenda, mapAvailable: !leaflet.isEmpty))
+            let reuse = previous.map { previous in
+                (cache: previous.cache, keys: UnitKeys(parts: previous.parts, theme: options.theme, datasets: catalog.datasets,
+                                                   pages: catalog.pages, agenda: catalog.agenda, mapAvailable: !leaflet.isEmpty))
             }
             let exports = try await export(catalog, to: destination, reuse: reuse, progress: progress)
             catalog.members = try await membersEdition(catalog, options: options, to: destination, log: log, progress: progress)
@@ -90,13 +96,28 @@ public enum Pipeline {
     }
 
     /// Reads every data file once, checking every cell. Returns record counts by dataset id.
+    ///
+    /// With the previous build's cache, a data file whose check gives no more than its row
+    /// count and extent, and found no problem, is not read again while its inputs are the same
+    /// (``RenderCache/CheckedTable``).
     private static func checkTables(_ datasets: [ResolvedDataset], total: [ResolvedDataset], venues: [String: Set<String>?],
-                                    zone: ZoneOffsets, log: DiagnosticLog,
-                                    progress: any BuildProgress) async -> [String: TableRules.Outcome] {
+                                    zone: ZoneOffsets, log: DiagnosticLog, progress: any BuildProgress,
+                                    reuse: (cache: RenderCache, parts: InputParts)? = nil) async -> [String: TableRules.Outcome] {
         await withTaskGroup(of: (String, TableRules.Outcome).self) { group in
             for dataset in datasets where dataset.table != nil {
                 let index = (total.firstIndex { $0.id == dataset.id } ?? 0) + 1
+                // Record pages, places and events keep what they read of every record.
+                let keepable = dataset.views.recordTitle == nil && dataset.views.place == nil && dataset.views.agenda == nil
+                let key = reuse.flatMap { reuse in
+                    keepable ? (["table", dataset.id, reuse.parts.common] + reuse.parts.inputs(of: [dataset.id])).joined(separator: "|") : nil
+                }
                 group.addTask {
+                    if let reuse, let key, let checked = reuse.cache.checkedTable(dataset.id, key: key) {
+                        var outcome = TableRules.Outcome()
+                        outcome.rowCount = checked.rowCount
+                        outcome.extent = checked.extent
+                        return (dataset.id, outcome)
+                    }
                     progress.datasetStarted(dataset.id, index: index, of: total.count, stage: "validate",
                                             bytes: dataset.table?.bytes.count ?? 0)
                     let outcome = TableRules.check(dataset, venues: venues[dataset.id] ?? [], zone: zone) { rows, bytes in
@@ -104,6 +125,10 @@ public enum Pipeline {
                     }
                     log.report(contentsOf: outcome.diagnostics)
                     progress.datasetFinished(dataset.id, rows: outcome.rowCount, stage: "validate")
+                    if let reuse {
+                        reuse.cache.storeTable(dataset.id, key.flatMap { key in outcome.diagnostics.isEmpty
+                            ? RenderCache.CheckedTable(key: key, rowCount: outcome.rowCount, extent: outcome.extent) : nil })
+                    }
                     return (dataset.id, outcome)
                 }
             }

@@ -21,7 +21,7 @@ public final class RenderCache: Sendable {
     }
 
     struct Saved: Decodable {
-        static let format = 2
+        static let format = 3
         var format = Saved.format
         /// The output folder this cache describes (see ``outputIdentity(of:)``).
         var output: String
@@ -30,6 +30,17 @@ public final class RenderCache: Sendable {
         var inputs: String?
         var report: String?
         var entries: [String: Unit]
+        var tables: [String: CheckedTable]?
+    }
+
+    /// What checking a data file found, for a dataset whose check gives nothing more (no
+    /// record pages, events or places) and reported nothing: checking it again after an edit
+    /// elsewhere would read the whole file (60,000 rows of schools at the benchmark's S=1) to
+    /// find the same.
+    struct CheckedTable: Sendable, Codable, Equatable {
+        var key: String
+        var rowCount: Int
+        var extent: BoundingBox?
     }
 
     struct Unit: Decodable {
@@ -38,6 +49,9 @@ public final class RenderCache: Sendable {
     }
 
     private let entries: Mutex<[String: Unit]>
+    /// By dataset id.
+    private let tables: Mutex<[String: CheckedTable]>
+    private let tablesReused = Mutex(0)
     /// Units served from the cache and units rendered, in the last build (for the console).
     private let counts = Mutex<(reused: Int, rendered: Int)>((0, 0))
     /// The previous build's input digest and report, when read from a file.
@@ -46,12 +60,14 @@ public final class RenderCache: Sendable {
 
     public init() {
         entries = Mutex([:])
+        tables = Mutex([:])
         previousInputs = nil
         previousReport = nil
     }
 
     private init(saved: Saved) {
         entries = Mutex(saved.entries)
+        tables = Mutex(saved.tables ?? [:])
         previousInputs = saved.inputs
         previousReport = saved.report
     }
@@ -82,6 +98,30 @@ public final class RenderCache: Sendable {
     /// cache follows the content.
     func retain(only units: Set<String>) {
         entries.withLock { entries in entries = entries.filter { units.contains($0.key) } }
+    }
+
+    // MARK: - Checked data files
+
+    /// The previous check of a dataset's data file, when its inputs did not change.
+    func checkedTable(_ id: String, key: String) -> CheckedTable? {
+        let found = tables.withLock { $0[id].flatMap { $0.key == key ? $0 : nil } }
+        if found != nil { tablesReused.withLock { $0 += 1 } }
+        return found
+    }
+
+    /// How many data files were not read again since the last call.
+    func takeTablesReused() -> Int {
+        tablesReused.withLock { count in defer { count = 0 }; return count }
+    }
+
+    /// Remembers a check, or forgets the dataset's (nil: its check is not one to keep).
+    func storeTable(_ id: String, _ table: CheckedTable?) {
+        tables.withLock { $0[id] = table }
+    }
+
+    /// Forgets the checks of datasets the build did not have.
+    func retainTables(only ids: Set<String>) {
+        tables.withLock { tables in tables = tables.filter { ids.contains($0.key) } }
     }
 
     /// The names of the units held, sorted.
@@ -159,10 +199,12 @@ public final class RenderCache: Sendable {
 
     /// This cache's units as the JSON of ``Saved`` that Codable reads
     /// (`{"format":…,"output":…,"inputs":…,"report":…,"entries":{"<unit>":{"key":…,"entry":
-    /// {"pages":{"_0":"<paths>"}}}}}`, an export's entry as `{"exports":{"_0":{…},"paths":…}}`);
-    /// units in the order of their names.
+    /// {"pages":{"_0":"<paths>"}}}}},"tables":{"<dataset>":{"key":…,"rowCount":…}}}`, an
+    /// export's entry as `{"exports":{"_0":{…},"paths":…}}`); units and datasets in the order of
+    /// their names.
     private func write(output: String, inputs: String?, report: String?, into w: ByteWriter) throws {
         let units = entries.withLock { $0 }
+        let tables = tables.withLock { $0 }
         func string(_ text: String) { ValueEncoding.jsonString(text, into: w) }
         w.write("{\"format\":\(Saved.format),\"output\":")
         string(output)
@@ -187,6 +229,13 @@ public final class RenderCache: Sendable {
                 paths.writeJSON(into: w)
                 w.write("}}}")
             }
+        }
+        w.write("},\"tables\":{")
+        for (index, id) in tables.keys.sorted().enumerated() {
+            if index > 0 { w.write(byte: UInt8(ascii: ",")) }
+            string(id)
+            w.write(byte: UInt8(ascii: ":"))
+            w.write(bytes: try JSONEncoder.cache.encode(tables[id]!))
         }
         w.write("}}\n")
     }

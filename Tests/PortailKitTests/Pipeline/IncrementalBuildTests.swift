@@ -71,6 +71,9 @@ struct IncrementalBuildTests {
         let (second, clean2) = await site.buildBoth(cache: cache, previous: first)
         Self.expectSameTree(second, clean2, "no change")
         #expect(cache.takeCounts() == (reused: firstCounts.rendered, rendered: 0))
+        // The data files whose check gives only a count and an extent are not read again (the
+        // sessions, the members-only distributors); places and events are.
+        #expect(cache.takeTablesReused() == 2)
 
         // 3. One cell of the places of the agenda (the agenda's units follow it), one of another
         // dataset, a new dataset, a deleted one.
@@ -85,6 +88,7 @@ struct IncrementalBuildTests {
         #expect(third.keys.contains { $0.hasPrefix("datasets/seances-bis/") })
         #expect(!third.keys.contains { $0.hasPrefix("datasets/distributeurs/") })
         #expect(third["datasets/salles/salles.csv"] != second["datasets/salles/salles.csv"])
+        #expect(cache.takeTablesReused() == 0, "every file read: changed, new, or the places'")
         let thirdCounts = cache.takeCounts()
         // The places' and the events' exports, the agenda, the two changed or new datasets.
         #expect(thirdCounts.rendered >= 5, "every changed unit is rendered again: \(thirdCounts)")
@@ -96,6 +100,7 @@ struct IncrementalBuildTests {
         let fourthCounts = cache.takeCounts()
         #expect(fourthCounts.rendered == 1, "only seances-bis's exports: \(fourthCounts)")
         #expect(fourthCounts.reused >= 3, "\(fourthCounts)")
+        #expect(cache.takeTablesReused() == 1, "the sessions' file is not read again; their copy's is")
 
         // 5. What only pages that are not units read: a page's text, a theme's asset. No unit is
         // rendered again, however many pages the units hold.

@@ -5,7 +5,7 @@ import Testing
 /// The render cache `portail build` saves beside the output folder and reads at the next build.
 @Suite("Render cache file")
 struct RenderCacheTests {
-    @Test("a saved cache reads back whole: inputs, report, every unit's key, exports and files")
+    @Test("a saved cache reads back whole: inputs, report, every unit's key, exports and files, checked data files")
     func roundTrip() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("portail-render-cache-\(getpid())")
         let output = folder.appendingPathComponent("Output")
@@ -20,6 +20,12 @@ struct RenderCacheTests {
                                      preview: [[.string("x\n\"y\""), .integer(3), .number(2.5), .null]], chunkCount: 2)
         cache.store("exports:a", key: "k2", .exports(exports, paths: PathList(["datasets/a/a.csv", "datasets/a/table/0.json"])))
         cache.store("records:empty", key: "k3", .pages(PathList()))
+        // Coordinates that JSON must give back to the last bit: the extent is published.
+        var extent = BoundingBox(latitude: 48.117_266_000_000_01, longitude: -1.677_793)
+        extent.include(latitude: 0.1 + 0.2, longitude: 1e-7)
+        let schools = RenderCache.CheckedTable(key: "t1", rowCount: 60_000, extent: extent)
+        cache.storeTable("schools", schools)
+        cache.storeTable("films", RenderCache.CheckedTable(key: "t2", rowCount: 0, extent: nil))
         cache.save(for: output, inputs: "digest", report: "Content/a.yaml: warning: \"x\"\n")
 
         let file = RenderCache.file(for: output)
@@ -34,6 +40,9 @@ struct RenderCacheTests {
         #expect(Array(paths) == ["datasets/a/a.csv", "datasets/a/table/0.json"])
         #expect(readExports.files.map(\.path) == ["datasets/a/a.csv"] && readExports.files[0].sha256 == "ab12")
         #expect(readExports.preview == exports.preview && readExports.chunkCount == 2)
+        #expect(loaded.checkedTable("schools", key: "t1") == schools)
+        #expect(loaded.checkedTable("films", key: "t2") == RenderCache.CheckedTable(key: "t2", rowCount: 0, extent: nil))
+        #expect(loaded.checkedTable("schools", key: "t2") == nil)
 
         // A folder put back by other means than a build does not match the cache.
         try FileManager.default.removeItem(at: output)
