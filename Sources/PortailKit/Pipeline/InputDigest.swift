@@ -21,7 +21,7 @@ public enum InputDigest {
                 update(&hasher, withFileAt: file.url)
             }
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return InputHasher.hex(hasher.finalize())
     }
 
     /// Adds a file's bytes, read piece by piece from its mapping and released behind, so
@@ -31,7 +31,12 @@ public enum InputDigest {
             hasher.update(data: Data("unreadable".utf8))
             return
         }
-        MappedFile.forEachPiece(of: mapped) { _, piece in
+        update(&hasher, withMapped: mapped)
+    }
+
+    /// Adds bytes piece by piece, releasing the pages of a mapped file behind.
+    static func update(_ hasher: inout SHA256, withMapped bytes: Data) {
+        MappedFile.forEachPiece(of: bytes) { _, piece in
             hasher.update(bufferPointer: piece)
             return true
         }

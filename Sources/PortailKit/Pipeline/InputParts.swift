@@ -75,10 +75,7 @@ struct InputParts: Sendable {
     private static func digest(_ table: TableSource) -> SHA256.Digest {
         guard table.isMapped else { return SHA256.hash(data: table.bytes) }
         var hasher = SHA256()
-        MappedFile.forEachPiece(of: table.bytes) { _, piece in
-            hasher.update(bufferPointer: piece)
-            return true
-        }
+        InputDigest.update(&hasher, withMapped: table.bytes)
         return hasher.finalize()
     }
 }
