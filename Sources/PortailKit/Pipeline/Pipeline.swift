@@ -176,8 +176,8 @@ public enum Pipeline {
                 group.addTask {
                     let unit = "exports:\(dataset.id)", key = reuse?.keys.exports(dataset)
                     // Unchanged inputs: the previous output's files are kept as they are.
-                    if let reuse, let key, let (exports, paths) = reuse.cache.exports(unit, key: key) {
-                        if try destination.keep(paths) { return (dataset.id, exports) }
+                    if let reuse, let key, let cached = reuse.cache.exports(unit, key: key) {
+                        if try destination.keep(cached.paths, bytes: cached.bytes) { return (dataset.id, cached.exports) }
                         reuse.cache.missed()
                     }
                     progress.datasetStarted(dataset.id, index: index + 1, of: publishing.count, stage: "export",
@@ -187,7 +187,7 @@ public enum Pipeline {
                         progress.datasetRows(dataset.id, rows: rows, bytesRead: bytes)
                     }
                     progress.datasetFinished(dataset.id, rows: dataset.rowCount, stage: "export")
-                    if let reuse, let key { reuse.cache.store(unit, key: key, .exports(exports, paths: recorder.paths)) }
+                    if let reuse, let key { reuse.cache.store(unit, key: key, .exports(exports, paths: recorder.paths, bytes: recorder.bytes)) }
                     return (dataset.id, exports)
                 }
             }

@@ -14,14 +14,14 @@ public final class RenderCache: Sendable {
     /// Read with Codable; written by ``write(output:inputs:report:into:)``, in the JSON
     /// Codable's synthesized form would have.
     enum Entry: Sendable, Decodable {
-        /// The exports' description, and every file the exporter wrote.
-        case exports(DatasetExports, paths: PathList)
-        /// The pages of a unit.
-        case pages(PathList)
+        /// The exports' description, and every file the exporter wrote, with their size.
+        case exports(DatasetExports, paths: PathList, bytes: Int)
+        /// The pages of a unit, with their size.
+        case pages(PathList, bytes: Int)
     }
 
     struct Saved: Decodable {
-        static let format = 3
+        static let format = 4
         var format = Saved.format
         /// The output folder this cache describes (see ``outputIdentity(of:)``).
         var output: String
@@ -74,14 +74,14 @@ public final class RenderCache: Sendable {
 
     // MARK: - Units
 
-    func exports(_ unit: String, key: String) -> (DatasetExports, PathList)? {
-        guard case .exports(let exports, let paths)? = lookup(unit, key: key) else { return nil }
-        return (exports, paths)
+    func exports(_ unit: String, key: String) -> (exports: DatasetExports, paths: PathList, bytes: Int)? {
+        guard case .exports(let exports, let paths, let bytes)? = lookup(unit, key: key) else { return nil }
+        return (exports, paths, bytes)
     }
 
-    func pages(_ unit: String, key: String) -> PathList? {
-        guard case .pages(let paths)? = lookup(unit, key: key) else { return nil }
-        return paths
+    func pages(_ unit: String, key: String) -> (paths: PathList, bytes: Int)? {
+        guard case .pages(let paths, let bytes)? = lookup(unit, key: key) else { return nil }
+        return (paths, bytes)
     }
 
     func store(_ unit: String, key: String, _ entry: Entry) {
@@ -199,9 +199,9 @@ public final class RenderCache: Sendable {
 
     /// This cache's units as the JSON of ``Saved`` that Codable reads
     /// (`{"format":…,"output":…,"inputs":…,"report":…,"entries":{"<unit>":{"key":…,"entry":
-    /// {"pages":{"_0":"<paths>"}}}}},"tables":{"<dataset>":{"key":…,"rowCount":…}}}`, an
-    /// export's entry as `{"exports":{"_0":{…},"paths":…}}`); units and datasets in the order of
-    /// their names.
+    /// {"pages":{"_0":"<paths>","bytes":…}}}}},"tables":{"<dataset>":{"key":…,"rowCount":…}}}`,
+    /// an export's entry as `{"exports":{"_0":{…},"paths":…,"bytes":…}}`); units and datasets
+    /// in the order of their names.
     private func write(output: String, inputs: String?, report: String?, into w: ByteWriter) throws {
         let units = entries.withLock { $0 }
         let tables = tables.withLock { $0 }
@@ -218,15 +218,19 @@ public final class RenderCache: Sendable {
             w.write(":{\"key\":")
             string(unit.key)
             switch unit.entry {
-            case .exports(let exports, let paths):
+            case .exports(let exports, let paths, let bytes):
                 w.write(",\"entry\":{\"exports\":{\"_0\":")
                 w.write(bytes: try JSONEncoder.cache.encode(exports))
                 w.write(",\"paths\":")
                 paths.writeJSON(into: w)
+                w.write(",\"bytes\":")
+                w.write(integer: bytes)
                 w.write("}}}")
-            case .pages(let paths):
+            case .pages(let paths, let bytes):
                 w.write(",\"entry\":{\"pages\":{\"_0\":")
                 paths.writeJSON(into: w)
+                w.write(",\"bytes\":")
+                w.write(integer: bytes)
                 w.write("}}}")
             }
         }
@@ -263,19 +267,27 @@ extension JSONDecoder {
     }
 }
 
-/// Passes every write on, and remembers the paths: what an exporter wrote, for the cache.
+/// Passes every write on, and remembers the paths and their size: what an exporter wrote,
+/// for the cache.
 final class RecordingOutput: OutputDestination {
     let base: any OutputDestination
-    private let written = Mutex(PathList())
+    private let written = Mutex(Written())
+
+    private struct Written {
+        var paths = PathList()
+        var bytes = 0
+    }
 
     init(_ base: any OutputDestination) { self.base = base }
 
-    var paths: PathList { written.withLock { $0 } }
-    var count: Int { written.withLock { $0.count } }
+    var paths: PathList { written.withLock { $0.paths } }
+    var count: Int { written.withLock { $0.paths.count } }
+    /// The size of the files written (those written in pieces, once closed).
+    var bytes: Int { written.withLock { $0.bytes } }
 
     func write(_ path: String, _ data: Data) throws {
         try base.write(path, data)
-        let count = written.withLock { $0.append(path); return $0.count }
+        let count = written.withLock { $0.paths.append(path); $0.bytes += data.count; return $0.paths.count }
         // Rendering a page leaves freed blocks in the arena of the thread that made it; over
         // hundreds of thousands of pages they added 12 MB to the S=10 build's peak. Giving
         // them back every 2,048 pages costs no time that the S=1 benchmark can tell from noise.
@@ -284,12 +296,15 @@ final class RecordingOutput: OutputDestination {
 
     func open(_ path: String) throws -> ByteWriter {
         let writer = try base.open(path)
-        written.withLock { $0.append(path) }
+        written.withLock { $0.paths.append(path) }
+        writer.whenClosed = { [self] size in written.withLock { $0.bytes += size } }
         return writer
     }
 
     func copy(_ path: String, from source: URL) throws {
         try base.copy(path, from: source)
-        written.withLock { $0.append(path) }
+        var info = stat()
+        let size = stat(source.path, &info) == 0 ? Int(info.st_size) : 0
+        written.withLock { $0.paths.append(path); $0.bytes += size }
     }
 }

@@ -27,6 +27,8 @@ public final class ByteWriter {
     /// Lower-case hexadecimal SHA-256 of the bytes, once closed, when ``computeChecksum()`` was
     /// called (harvested metadata carries the checksums of the files it describes).
     public private(set) var sha256: String?
+    /// Told the file's size once it is closed (``RecordingOutput`` counts what a unit wrote).
+    var whenClosed: (@Sendable (Int) -> Void)?
 
     /// A build keeps a few dozen writers open at once (every format of every dataset being
     /// exported), each holding this much: with 1 MiB, the benchmark's S=10 build held ~10 MB
@@ -153,6 +155,7 @@ public final class ByteWriter {
         }
         try onClose(self, collected)
         collected = []
+        whenClosed?(count)
         return count
     }
 }

@@ -27,7 +27,7 @@ public final class MemoryOutput: OutputDestination {
         }
     }
 
-    public func keep(_ paths: PathList) throws -> Bool {
+    public func keep(_ paths: PathList, bytes: Int) throws -> Bool {
         guard paths.allSatisfy({ previous[$0] != nil }) else { return false }
         for path in paths { try write(path, previous[path]!) }
         return true

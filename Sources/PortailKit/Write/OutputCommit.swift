@@ -24,7 +24,7 @@ enum OutputCommit {
     /// Files of the previous output at `root` that the build neither kept nor made again
     /// (hidden entries at the top, which belong to whoever publishes the folder, left out).
     /// A previous file is replaced when `staging` holds a file at its path.
-    static func stale(in root: String, kept: KeptPaths, staging: String) throws -> PathList {
+    static func stale(in root: String, kept: PathHashes, staging: String) throws -> PathList {
         let stagingFolder = open(staging, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard stagingFolder >= 0 else { throw failure("cannot open", staging) }
         defer { close(stagingFolder) }
@@ -43,7 +43,7 @@ enum OutputCommit {
     }
 
     /// An error when a staged file is also kept (two parts of the build made the same path).
-    static func checkStaged(_ staging: String, against kept: KeptPaths) throws {
+    static func checkStaged(_ staging: String, against kept: PathHashes) throws {
         var relative: [UInt8] = []
         try FolderWalk.files(in: staging, relative: &relative, skipHiddenAtTop: false) { path in
             if kept.contains(path) { throw OutputError.writtenTwice(staging + "/" + String(decoding: path.dropLast(), as: UTF8.self)) }
@@ -151,54 +151,6 @@ enum OutputCommit {
 
     private static func failure(_ what: String, _ path: String) -> OutputError {
         OutputError("\(what) \(path): \(String(cString: strerror(errno)))")
-    }
-}
-
-/// The output paths a build kept from the previous output, as 64-bit hashes of their bytes:
-/// the S=10 benchmark keeps 564,797 files after a one-cell change, 4.5 MB as hashes where
-/// the paths themselves would be about 50 MB. Two paths with the same hash (odds about one in
-/// 10⁸ at that size) would make a file written after a kept one an error, or a stale file stay.
-struct KeptPaths {
-    private var hashes: Set<UInt64> = []
-
-    init() {}
-
-    init(_ paths: [String]) {
-        for path in paths { _ = insert(path) }
-    }
-
-    /// Adds `path`; false when it was there already.
-    mutating func insert(_ path: String) -> Bool {
-        insert(hash: Self.hash(path))
-    }
-
-    /// Adds the path of this ``hash(_:)``; false when it was there already.
-    mutating func insert(hash: UInt64) -> Bool {
-        hashes.insert(hash).inserted
-    }
-
-    func contains(_ path: String) -> Bool {
-        hashes.contains(Self.hash(path))
-    }
-
-    static func hash(_ path: String) -> UInt64 { hash(path.utf8) }
-
-    /// For a path as bytes ending with a NUL (``FolderWalk``), which is not hashed.
-    func contains(_ path: [UInt8]) -> Bool {
-        hashes.contains(Self.hash(path.dropLast()))
-    }
-
-    var isEmpty: Bool { hashes.isEmpty }
-
-    /// FNV-1a: the bytes as they are, where `String`'s own hash is per process and equates
-    /// canonically equivalent Unicode, which are two files on disk.
-    private static func hash<C: Collection<UInt8>>(_ bytes: C) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return hash
     }
 }
 

@@ -14,12 +14,13 @@ public protocol OutputDestination: Sendable {
     func copy(_ path: String, from source: URL) throws
     /// Keeps these files of the previous output as they are (``RenderCache``: their inputs
     /// did not change), when the previous output holds every one of them; false, keeping
-    /// none, when it does not. A path kept twice, or kept and written, is an error.
-    func keep(_ paths: PathList) throws -> Bool
+    /// none, when it does not. `bytes` is their size when they were written. A path kept
+    /// twice, or kept and written, is an error.
+    func keep(_ paths: PathList, bytes: Int) throws -> Bool
 }
 
 extension OutputDestination {
-    public func keep(_ paths: PathList) throws -> Bool { false }
+    public func keep(_ paths: PathList, bytes: Int) throws -> Bool { false }
 }
 
 /// Problems with the output folder itself (not with the content).

@@ -68,7 +68,7 @@ public final class SyncDirectory: OutputDestination {
         try write(path, data)
     }
 
-    public func keep(_ paths: PathList) throws -> Bool {
+    public func keep(_ paths: PathList, bytes: Int) throws -> Bool {
         guard paths.allSatisfy({ existing.contains($0) && access(root + "/" + $0, F_OK) == 0 }) else { return false }
         for path in paths { _ = try prepare(path, create: false) }
         return true

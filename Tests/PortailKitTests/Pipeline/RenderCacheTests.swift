@@ -15,11 +15,11 @@ struct RenderCacheTests {
         let cache = RenderCache()
         // More paths than one chunk holds, with what JSON escapes.
         let pages = PathListTests.paths + ["datasets/a/\"«<é>»\\.html", "datasets/a/\u{2028}.html"]
-        cache.store("agenda", key: "inputs \"<1>\"", .pages(PathList(pages)))
+        cache.store("agenda", key: "inputs \"<1>\"", .pages(PathList(pages), bytes: 5_000_000_123))
         let exports = DatasetExports(files: [.init(format: .csv, path: "datasets/a/a.csv", byteSize: 12, sha256: "ab12")],
                                      preview: [[.string("x\n\"y\""), .integer(3), .number(2.5), .null]], chunkCount: 2)
-        cache.store("exports:a", key: "k2", .exports(exports, paths: PathList(["datasets/a/a.csv", "datasets/a/table/0.json"])))
-        cache.store("records:empty", key: "k3", .pages(PathList()))
+        cache.store("exports:a", key: "k2", .exports(exports, paths: PathList(["datasets/a/a.csv", "datasets/a/table/0.json"]), bytes: 40))
+        cache.store("records:empty", key: "k3", .pages(PathList(), bytes: 0))
         // Coordinates that JSON must give back to the last bit: the extent is published.
         var extent = BoundingBox(latitude: 48.117_266_000_000_01, longitude: -1.677_793)
         extent.include(latitude: 0.1 + 0.2, longitude: 1e-7)
@@ -33,10 +33,12 @@ struct RenderCacheTests {
         let loaded = RenderCache.load(for: output)
         #expect(loaded.previousInputs == "digest")
         #expect(loaded.previousReport == "Content/a.yaml: warning: \"x\"\n")
-        #expect(loaded.pages("agenda", key: "inputs \"<1>\"").map(Array.init) == pages)
-        #expect(loaded.pages("records:empty", key: "k3").map(Array.init) == [])
+        let agenda = try #require(loaded.pages("agenda", key: "inputs \"<1>\""))
+        #expect(Array(agenda.paths) == pages && agenda.bytes == 5_000_000_123)
+        #expect(loaded.pages("records:empty", key: "k3").map { Array($0.paths) } == [])
         #expect(loaded.pages("agenda", key: "other") == nil)
-        let (readExports, paths) = try #require(loaded.exports("exports:a", key: "k2"))
+        let (readExports, paths, bytes) = try #require(loaded.exports("exports:a", key: "k2"))
+        #expect(bytes == 40)
         #expect(Array(paths) == ["datasets/a/a.csv", "datasets/a/table/0.json"])
         #expect(readExports.files.map(\.path) == ["datasets/a/a.csv"] && readExports.files[0].sha256 == "ab12")
         #expect(readExports.preview == exports.preview && readExports.chunkCount == 2)

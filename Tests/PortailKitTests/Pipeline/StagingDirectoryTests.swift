@@ -42,7 +42,7 @@ struct StagingDirectoryTests {
         }
         // A kept file is only recorded: one also written is found when the build commits,
         // before the output is touched.
-        #expect(try staged.keep(PathList(["datasets/a/index.html"])))
+        #expect(try staged.keep(PathList(["datasets/a/index.html"]), bytes: 1))
         #expect(performing: { try staged.commit() }, throws: { error in
             "\(error)".hasSuffix("datasets/a/index.html was written twice")
         })
@@ -51,12 +51,12 @@ struct StagingDirectoryTests {
 
         // Kept twice, or written with the previous bytes (kept) and then again: at once.
         let again = try StagingDirectory(output: output)
-        #expect(try again.keep(PathList(["datasets/a/index.html"])))
-        #expect(throws: OutputError.self) { try again.keep(PathList(["datasets/a/index.html"])) }
+        #expect(try again.keep(PathList(["datasets/a/index.html"]), bytes: 1))
+        #expect(throws: OutputError.self) { try again.keep(PathList(["datasets/a/index.html"]), bytes: 1) }
         #expect(throws: OutputError.self) { try again.write("datasets/a/index.html", Data("previous".utf8)) }
         #expect(throws: OutputError.self) { try again.open("datasets/a/index.html") }
         // A file missing from the previous output: nothing of the list is kept.
-        #expect(try !again.keep(PathList(["datasets/b/index.html", "datasets/gone.html"])))
+        #expect(try !again.keep(PathList(["datasets/b/index.html", "datasets/gone.html"]), bytes: 1))
         #expect(again.summary.files == 1)
         again.abort()
     }
@@ -75,7 +75,7 @@ struct StagingDirectoryTests {
         let staged = try StagingDirectory(output: output)
         try staged.write("index.html", Data("new index".utf8))
         try staged.write("same.html", Data("same".utf8))
-        #expect(try staged.keep(PathList(["kept/a.html", "kept/deep/b.html"])))
+        #expect(try staged.keep(PathList(["kept/a.html", "kept/deep/b.html"]), bytes: 1))
         try staged.write("was-file/now-folder.html", Data("n".utf8))
         try staged.write("was-folder", Data("now a file".utf8))
         let writer = try staged.open("new/stream.csv")
@@ -94,6 +94,29 @@ struct StagingDirectoryTests {
         }
     }
 
+    @Test("kept files are looked up in one listing of the previous output; their size is the one given")
+    func keepFromListing() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("Output")
+        try Self.make(["a.html": "a", "deep/b.html": "b", "now-folder/c.html": "c", ".htaccess": "rules", ".git/HEAD": "ref"], in: output)
+
+        let staged = try StagingDirectory(output: output)
+        #expect(try staged.keep(PathList(["a.html", "deep/b.html"]), bytes: 1_000))
+        // A file deleted after the listing was made is still seen as there: the listing is
+        // made once, at the first `keep`, as the build starts.
+        #expect(unlink(output.appendingPathComponent("deep/b.html").path) == 0)
+        // A folder where a kept file was is not that file.
+        #expect(try !staged.keep(PathList(["now-folder"]), bytes: 3))
+        // The build's own hidden files at the top are looked at one by one; the publisher's
+        // hidden folders are not listed.
+        #expect(try staged.keep(PathList([".htaccess"]), bytes: 5))
+        #expect(try !staged.keep(PathList([".git/HEAD"]), bytes: 3))
+        #expect(try !staged.keep(PathList([".missing"]), bytes: 3))
+        #expect(staged.summary.files == 3 && staged.summary.bytes == 1_005 && staged.summary.unchanged == 3)
+        staged.abort()
+    }
+
     @Test("a commit cut short after its journal is finished by the next build, before anything else")
     func interruptedCommit() throws {
         let folder = try Fixtures.temporaryDirectory()
@@ -103,11 +126,11 @@ struct StagingDirectoryTests {
 
         let staged = try StagingDirectory(output: output)
         try staged.write("index.html", Data("new".utf8))
-        #expect(try staged.keep(PathList(["kept.html"])))
+        #expect(try staged.keep(PathList(["kept.html"]), bytes: 1))
         try staged.write("added/page.html", Data("added".utf8))
         // What commit() does up to its journal, then the process stops: one stale file
         // deleted, nothing moved yet. abort() must leave the staged files for the next build.
-        let stale = try OutputCommit.stale(in: output.path, kept: KeptPaths(["kept.html"]), staging: staged.staging.path)
+        let stale = try OutputCommit.stale(in: output.path, kept: PathHashes(["kept.html"]), staging: staged.staging.path)
         #expect(Array(stale) == ["gone/x.html"])
         try PlainFile.write(Data("gone/x.html\n".utf8), to: OutputCommit.journal(for: output))
         #expect(unlink(output.appendingPathComponent("gone/x.html").path) == 0)

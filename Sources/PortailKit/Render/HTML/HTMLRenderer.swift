@@ -38,8 +38,8 @@ struct HTMLRenderer {
             var outputs = [singles]
             /// Adds the tasks of a unit, unless the previous build's files of the unit are kept.
             func unit(_ name: String, key: String?, _ tasks: [@Sendable (any OutputDestination) throws -> Void]) throws {
-                if let key, let reuse, let paths = reuse.cache.pages(name, key: key) {
-                    if try destination.keep(paths) { return }
+                if let key, let reuse, let cached = reuse.cache.pages(name, key: key) {
+                    if try destination.keep(cached.paths, bytes: cached.bytes) { return }
                     reuse.cache.missed()
                 }
                 let output = RecordingOutput(destination)
@@ -115,7 +115,7 @@ struct HTMLRenderer {
             }
             try await group.waitForAll()
             if let cache = reuse?.cache {
-                for (name, unit) in rendering { cache.store(name, key: unit.key, .pages(unit.output.paths)) }
+                for (name, unit) in rendering { cache.store(name, key: unit.key, .pages(unit.output.paths, bytes: unit.output.bytes)) }
             }
             return outputs.map(\.count).reduce(0, +)
         }
