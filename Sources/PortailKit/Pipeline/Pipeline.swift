@@ -81,10 +81,11 @@ public enum Pipeline {
             let records = catalog.datasets.reduce(0) { $0 + $1.recordKeys.count }
             progress.stage("render", detail: "\(catalog.datasets.count) datasets, \(catalog.pages.count) pages, \(records) records, "
                            + "\(catalog.agenda?.events.count ?? 0) events")
-            let metadata = try MetadataRenderer(catalog: catalog, exports: exports, locale: theme.localization).render(to: destination)
+            let metadata = try renderMetadata(catalog, exports: exports, locale: theme.localization, to: destination, reuse: reuse)
             let pages = try await HTMLRenderer(catalog: catalog, theme: theme, mapAvailable: !leaflet.isEmpty, reuse: reuse)
                 .render(exports: exports, to: destination)
-            reuse?.cache.retain(only: Set(exports.keys.map { "exports:\($0)" } + catalog.datasets.map { "records:\($0.id)" } + ["agenda"]))
+            reuse?.cache.retain(only: Set(exports.keys.map { "exports:\($0)" } + catalog.datasets.map { "records:\($0.id)" }
+                                          + ["agenda", "metadata"]))
             for asset in theme.assets { try destination.copy("assets/\(asset.path)", from: asset.url) }
             for file in leaflet { try destination.copy("assets/leaflet/\(file.path)", from: file.url) }
             let exported = exports.values.reduce(0) { $0 + $1.files.count + $1.chunkCount }
@@ -165,6 +166,23 @@ public enum Pipeline {
             let key = try MembersKey(passphrase: passphrase, baseURL: site.baseURL)
             return .encrypted(try await MembersExporter(catalog: catalog, key: key, destination: destination).export())
         }
+    }
+
+    /// The files that describe the portal to machines, kept as they are while their inputs are
+    /// the same (at the benchmark's S=10, the sitemap of 250,000 events alone was a seventh of
+    /// a rebuild after a page's text changed). Returns how many files.
+    private static func renderMetadata(_ catalog: Catalog, exports: [String: DatasetExports], locale: Localization,
+                                       to destination: any OutputDestination,
+                                       reuse: (cache: RenderCache, keys: UnitKeys)?) throws -> Int {
+        let unit = "metadata", key = reuse?.keys.metadata()
+        if let reuse, let key, let cached = reuse.cache.pages(unit, key: key) {
+            if try destination.keep(cached.paths, bytes: cached.bytes) { return cached.paths.count }
+            reuse.cache.missed()
+        }
+        let recorder = RecordingOutput(destination)
+        let count = try MetadataRenderer(catalog: catalog, exports: exports, locale: locale).render(to: recorder)
+        if let reuse, let key { reuse.cache.store(unit, key: key, .pages(recorder.paths, bytes: recorder.bytes)) }
+        return count
     }
 
     private static func export(_ catalog: Catalog, to destination: any OutputDestination,

@@ -11,14 +11,19 @@ import Foundation
 /// edition). A page's text is rendered into its own page only, which is not a unit; the
 /// theme's assets are copied, never read by a page.
 ///
+/// The files that describe the portal to machines (DCAT, the API's documents, the sitemap,
+/// feeds) read every dataset, the pages' addresses and the translations.
+///
 /// So, as one does in `portail serve`: editing a page's text or a theme asset renders no unit
-/// again; a template, a translation or the menu, the page units but no export; one dataset's
-/// `dataset.yaml` or data file, that dataset's units (and the agenda's, for its datasets).
+/// again; a template, a translation or the menu, the page units and the metadata but no
+/// export; one dataset's `dataset.yaml` or data file, that dataset's units (and the agenda's,
+/// for its datasets) and the metadata.
 struct UnitKeys: Sendable {
     let parts: InputParts
     let presentation: String
     /// The agenda's dataset and its places' dataset.
     let agendaDatasets: [String]
+    let datasetIDs: [String]
 
     init(parts: InputParts, theme: URL, datasets: [Dataset], pages: [Page], agenda: Agenda?, mapAvailable: Bool) {
         self.parts = parts
@@ -35,6 +40,7 @@ struct UnitKeys: Sendable {
         presentation.add("restricted:" + datasets.filter(\.hasRestrictedData).map(\.id).sorted().joined(separator: ","))
         self.presentation = presentation.hex
         agendaDatasets = agenda.map { [$0.datasetID, $0.venuesDatasetID] } ?? []
+        datasetIDs = datasets.map(\.id)
     }
 
     /// The exports of a dataset: its data files, API, metadata files; no theme, no page.
@@ -49,6 +55,10 @@ struct UnitKeys: Sendable {
 
     /// The agenda's pages, event pages, widgets and feeds.
     func agenda() -> String { key("agenda", "", [parts.common, presentation], datasets: agendaDatasets) }
+
+    /// DCAT, the API's documents, Frictionless and CSVW files, the feed, the sitemap, host
+    /// configuration (``MetadataRenderer``): the pages' addresses are in the presentation.
+    func metadata() -> String { key("metadata", "", [parts.common, presentation], datasets: datasetIDs) }
 
     /// The datasets whose metadata and data a dataset's units read.
     private func related(_ id: String) -> [String] {
