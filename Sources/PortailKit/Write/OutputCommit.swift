@@ -43,11 +43,16 @@ enum OutputCommit {
     }
 
     /// An error when a staged file is also kept (two parts of the build made the same path).
-    static func checkStaged(_ staging: String, against kept: PathHashes) throws {
+    /// Returns how many staged files replace one of `previous`.
+    @discardableResult
+    static func checkStaged(_ staging: String, against kept: PathHashes, previous: PathHashes? = nil) throws -> Int {
         var relative: [UInt8] = []
+        var replacing = 0
         try FolderWalk.files(in: staging, relative: &relative, skipHiddenAtTop: false) { path in
             if kept.contains(path) { throw OutputError.writtenTwice(staging + "/" + String(decoding: path.dropLast(), as: UTF8.self)) }
+            if previous?.contains(path) == true { replacing += 1 }
         }
+        return replacing
     }
 
     /// Records the files to delete, then applies the commit.

@@ -49,6 +49,7 @@ struct PathHashes: Sendable {
     }
 
     var isEmpty: Bool { hashes.isEmpty }
+    var count: Int { hashes.count }
 
     /// FNV-1a: the bytes as they are, where `String`'s own hash is per process and equates
     /// canonically equivalent Unicode, which are two files on disk.

@@ -117,6 +117,40 @@ struct StagingDirectoryTests {
         staged.abort()
     }
 
+    @Test("a commit deletes what was neither kept nor made again, whether or not every other file was")
+    func commitCountsPreviousFiles() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("Output")
+        try Self.make(["a.html": "a", "b.html": "b", "c.html": "c", "gone/d.html": "d", ".htaccess": "rules", ".git/HEAD": "ref"], in: output)
+
+        // Kept, changed, unchanged, and one file no longer made: it goes.
+        let first = try StagingDirectory(output: output)
+        #expect(try first.keep(PathList(["a.html", ".htaccess"]), bytes: 6))
+        try first.write("b.html", Data("b2".utf8))
+        try first.write("c.html", Data("c".utf8))
+        try first.commit()
+        #expect(try Self.tree(output) == ["a.html": "a", "b.html": "b2", "c.html": "c", ".htaccess": "rules", ".git/HEAD": "ref"])
+
+        // Every previous file kept or made again: nothing goes.
+        let second = try StagingDirectory(output: output)
+        #expect(try second.keep(PathList(["a.html"]), bytes: 1))
+        try second.write("b.html", Data("b3".utf8))
+        try second.write("c.html", Data("c".utf8))
+        try second.write(".htaccess", Data("rules 2".utf8))
+        try second.commit()
+        #expect(try Self.tree(output) == ["a.html": "a", "b.html": "b3", "c.html": "c", ".htaccess": "rules 2", ".git/HEAD": "ref"])
+
+        // A previous file that became a folder's name: the file goes, the folder comes. (Hidden
+        // entries at the top are the publisher's: left.)
+        let third = try StagingDirectory(output: output)
+        #expect(try third.keep(PathList(["a.html", "b.html"]), bytes: 3))
+        try third.write("c.html/index.html", Data("c as a folder".utf8))
+        try third.commit()
+        #expect(try Self.tree(output) == ["a.html": "a", "b.html": "b3", "c.html/index.html": "c as a folder", ".htaccess": "rules 2",
+                                          ".git/HEAD": "ref"])
+    }
+
     @Test("a commit cut short after its journal is finished by the next build, before anything else")
     func interruptedCommit() throws {
         let folder = try Fixtures.temporaryDirectory()
