@@ -175,10 +175,7 @@ public enum Pipeline {
                                        to destination: any OutputDestination,
                                        reuse: (cache: RenderCache, keys: UnitKeys)?) throws -> Int {
         let unit = "metadata", key = reuse?.keys.metadata()
-        if let reuse, let key, let cached = reuse.cache.pages(unit, key: key) {
-            if try destination.keep(cached.paths, bytes: cached.bytes) { return cached.paths.count }
-            reuse.cache.missed()
-        }
+        if let reuse, let key, case .pages(let paths, _)? = try reuse.cache.keep(unit, key: key, in: destination) { return paths.count }
         let recorder = RecordingOutput(destination)
         let count = try MetadataRenderer(catalog: catalog, exports: exports, locale: locale).render(to: recorder)
         if let reuse, let key { reuse.cache.store(unit, key: key, .pages(recorder.paths, bytes: recorder.bytes)) }
@@ -194,9 +191,8 @@ public enum Pipeline {
                 group.addTask {
                     let unit = "exports:\(dataset.id)", key = reuse?.keys.exports(dataset)
                     // Unchanged inputs: the previous output's files are kept as they are.
-                    if let reuse, let key, let cached = reuse.cache.exports(unit, key: key) {
-                        if try destination.keep(cached.paths, bytes: cached.bytes) { return (dataset.id, cached.exports) }
-                        reuse.cache.missed()
+                    if let reuse, let key, case .exports(let exports, _, _)? = try reuse.cache.keep(unit, key: key, in: destination) {
+                        return (dataset.id, exports)
                     }
                     progress.datasetStarted(dataset.id, index: index + 1, of: publishing.count, stage: "export",
                                             bytes: dataset.table?.bytes.count ?? 0)

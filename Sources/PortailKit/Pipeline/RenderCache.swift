@@ -74,6 +74,7 @@ public final class RenderCache: Sendable {
 
     // MARK: - Units
 
+    /// What the cache holds for a unit under `key` (the build goes through ``keep(_:key:in:)``).
     func exports(_ unit: String, key: String) -> (exports: DatasetExports, paths: PathList, bytes: Int)? {
         guard case .exports(let exports, let paths, let bytes)? = lookup(unit, key: key) else { return nil }
         return (exports, paths, bytes)
@@ -84,13 +85,25 @@ public final class RenderCache: Sendable {
         return (paths, bytes)
     }
 
+    /// The unit's entry when its key did not change and `destination` keeps its files from the
+    /// previous output; nil, the unit to be rendered, otherwise.
+    func keep(_ unit: String, key: String, in destination: any OutputDestination) throws -> Entry? {
+        guard let entry = lookup(unit, key: key) else { return nil }
+        let (paths, bytes) = switch entry {
+        case .exports(_, let paths, let bytes), .pages(let paths, let bytes): (paths, bytes)
+        }
+        if try destination.keep(paths, bytes: bytes) { return entry }
+        missed()
+        return nil
+    }
+
     func store(_ unit: String, key: String, _ entry: Entry) {
         entries.withLock { $0[unit] = Unit(key: key, entry: entry) }
         counts.withLock { $0.rendered += 1 }
     }
 
     /// A unit found in the cache could not be used (its files are gone): it is rendered.
-    func missed() {
+    private func missed() {
         counts.withLock { $0.reused -= 1 }
     }
 

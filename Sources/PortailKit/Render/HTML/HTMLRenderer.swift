@@ -38,10 +38,7 @@ struct HTMLRenderer {
             var outputs = [singles]
             /// Adds the tasks of a unit, unless the previous build's files of the unit are kept.
             func unit(_ name: String, key: String?, _ tasks: [@Sendable (any OutputDestination) throws -> Void]) throws {
-                if let key, let reuse, let cached = reuse.cache.pages(name, key: key) {
-                    if try destination.keep(cached.paths, bytes: cached.bytes) { return }
-                    reuse.cache.missed()
-                }
+                if let key, let reuse, try reuse.cache.keep(name, key: key, in: destination) != nil { return }
                 let output = RecordingOutput(destination)
                 outputs.append(output)
                 if let key { rendering[name] = (key, output) }
