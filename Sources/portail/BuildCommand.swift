@@ -74,6 +74,8 @@ struct Build: AsyncParsableCommand {
         var staged: [(StagingDirectory, String)] = []
         var failed = false
         var report = ""
+        // Parts of the output kept from the last build, and parts rendered (for the summary).
+        var parts: (reused: Int, rendered: Int)?
         for tree in trees {
             let staging: StagingDirectory
             do {
@@ -84,6 +86,7 @@ struct Build: AsyncParsableCommand {
                 throw ExitCode.failure
             }
             let result = await Pipeline.run(tree.options, to: staging, progress: options.progress())
+            if let cache = tree.options.cache { parts = cache.takeCounts() }
             Console.diagnostics(result.diagnostics)
             if !result.diagnostics.isEmpty { report = DiagnosticFormatter().format(result.diagnostics) }
             staged.append((staging, tree.output))
@@ -108,7 +111,9 @@ struct Build: AsyncParsableCommand {
             if !options.quiet {
                 let (files, bytes, unchanged) = staging.summary
                 let seconds = Date().timeIntervalSince(start)
-                Console.error("portail: wrote \(SharedOptions.display(folder))/: \(files) files, \(Console.bytes(bytes)) (\(unchanged) unchanged) in \(String(format: "%.2f", seconds)) s")
+                // Whether the build was incremental: what a CI job restoring its output wants to see.
+                let kept = parts.map { $0.reused > 0 ? ", \($0.reused) of \($0.reused + $0.rendered) parts kept" : "" } ?? ""
+                Console.error("portail: wrote \(SharedOptions.display(folder))/: \(files) files, \(Console.bytes(bytes)) (\(unchanged) unchanged\(kept)) in \(String(format: "%.2f", seconds)) s")
             }
         }
         // What the next build can keep, for the folder now in place.

@@ -42,14 +42,17 @@ struct IncrementalCLITests {
         }
         #expect(summary(incremental.stderr) != nil && summary(incremental.stderr) == summary(full.stderr),
                 "\(incremental.stderr)\n\(full.stderr)")
-        #expect(incremental.stderr.contains(" unchanged) in "))
+        // The datasets that did not change (the barometer's exports and pages among them) are kept.
+        #expect(incremental.stderr.contains(" parts kept) in "), "\(incremental.stderr)")
+        #expect(!full.stderr.contains("parts kept"), "\(full.stderr)")
         let (a, b) = (try workspace.tree("Output"), try workspace.tree("Full"))
         #expect(Set(a.keys) == Set(b.keys), "\(Set(a.keys).symmetricDifference(b.keys).sorted().prefix(10))")
         #expect(a.keys.filter { a[$0] != b[$0] }.sorted().isEmpty, "\(a.keys.filter { a[$0] != b[$0] }.sorted().prefix(10))")
         #expect(a.keys.contains("datasets/barometre-copie/index.html"))
         #expect(!a.keys.contains { $0.hasPrefix("datasets/open-films/") })
 
-        // 3. An output folder replaced behind the cache's back: the cache is not trusted.
+        // 3. An output folder replaced behind the cache's back, by a copy of the same build's
+        // output that lost a file: the build does not stop at "nothing changed", and puts it back.
         try FileManager.default.removeItem(at: workspace.url("Output"))
         try FileManager.default.copyItem(at: workspace.url("Full"), to: workspace.url("Output"))
         try FileManager.default.removeItem(at: workspace.url("Output/datasets/cinemas-actifs/index.html"))
@@ -57,6 +60,53 @@ struct IncrementalCLITests {
         #expect(replaced.status == 0, "\(replaced.stderr)")
         #expect(FileManager.default.fileExists(atPath: workspace.url("Output/datasets/cinemas-actifs/index.html").path))
         #expect(try workspace.tree("Output") == b)
+    }
+
+    @Test("an output folder restored with its cache, as CI caches do, is rebuilt incrementally; one from another build is not")
+    func restoredOutput() throws {
+        let workspace = try Workspace()
+        #expect(try workspace.build().status == 0)
+        let fm = FileManager.default
+        let (output, cache) = (workspace.url("Output"), workspace.url(".Output.portail-cache.json"))
+        // The job's cache archive: the folder and the cache file, copied away, then put back in
+        // place of the originals (another folder: another inode).
+        let archive = workspace.url("archive")
+        try fm.createDirectory(at: archive, withIntermediateDirectories: true)
+        func save() throws {
+            try? fm.removeItem(at: archive)
+            try fm.createDirectory(at: archive, withIntermediateDirectories: true)
+            try fm.copyItem(at: output, to: archive.appendingPathComponent("Output"))
+            try fm.copyItem(at: cache, to: archive.appendingPathComponent("cache.json"))
+        }
+        func restore(cacheFrom other: URL? = nil) throws {
+            try fm.removeItem(at: output)
+            try fm.removeItem(at: cache)
+            try fm.copyItem(at: archive.appendingPathComponent("Output"), to: output)
+            try fm.copyItem(at: other ?? archive.appendingPathComponent("cache.json"), to: cache)
+        }
+        try save()
+        let date = ["SOURCE_DATE_EPOCH": "1795996800"]
+        let page = workspace.url("Content/pages/a-propos.md")
+        try (String(contentsOf: page, encoding: .utf8) + "\nUne ligne de plus.\n").write(to: page, atomically: true, encoding: .utf8)
+
+        // 1. The next job restores both and edits a page: the parts of the output that do not
+        // depend on the page are kept, and the tree is a full build's.
+        try restore()
+        let incremental = try PortailBinary.run(["build"], in: workspace.root, environment: date)
+        #expect(incremental.status == 0, "\(incremental.stderr)")
+        #expect(incremental.stderr.contains(" parts kept)"), "\(incremental.stderr)")
+        #expect(try workspace.build(["--full", "--output", "Full"]).status == 0)
+        let full = try workspace.tree("Full")
+        #expect(try workspace.tree("Output") == full)
+
+        // 2. The folder of the first build with the cache of the second: the cache is not used.
+        let second = workspace.url("second-cache.json")
+        try fm.copyItem(at: cache, to: second)
+        try restore(cacheFrom: second)
+        let mixed = try PortailBinary.run(["build"], in: workspace.root, environment: date)
+        #expect(mixed.status == 0, "\(mixed.stderr)")
+        #expect(!mixed.stderr.contains("parts kept") && !mixed.stderr.contains("nothing changed"), "\(mixed.stderr)")
+        #expect(try workspace.tree("Output") == full)
     }
 
     @Test("a build cut short in the middle of its commit is finished by the next one, even when the content went back")

@@ -21,10 +21,12 @@ public final class RenderCache: Sendable {
     }
 
     struct Saved: Decodable {
-        static let format = 4
+        static let format = 5
         var format = Saved.format
         /// The output folder this cache describes (see ``outputIdentity(of:)``).
         var output: String
+        /// The folder's ``BuildStamp``: the same files, wherever the folder is now.
+        var stamp: String?
         /// Every input of the build (``InputDigest``), and what the build reported, so that a
         /// build with nothing changed can stop at once and say the same.
         var inputs: String?
@@ -54,7 +56,8 @@ public final class RenderCache: Sendable {
     private let tablesReused = Mutex(0)
     /// Units served from the cache and units rendered, in the last build (for the console).
     private let counts = Mutex<(reused: Int, rendered: Int)>((0, 0))
-    /// The previous build's input digest and report, when read from a file.
+    /// The previous build's input digest and report, when read from a file describing the
+    /// folder in place (not when the folder was recognised by its stamp only: see ``load(for:)``).
     public let previousInputs: String?
     public let previousReport: String?
 
@@ -65,11 +68,11 @@ public final class RenderCache: Sendable {
         previousReport = nil
     }
 
-    private init(saved: Saved) {
+    private init(saved: Saved, inPlace: Bool) {
         entries = Mutex(saved.entries)
         tables = Mutex(saved.tables ?? [:])
-        previousInputs = saved.inputs
-        previousReport = saved.report
+        previousInputs = inPlace ? saved.inputs : nil
+        previousReport = inPlace ? saved.report : nil
     }
 
     // MARK: - Units
@@ -171,38 +174,54 @@ public final class RenderCache: Sendable {
     /// The cache saved for `output`, or an empty one when there is none, it cannot be read, or
     /// it describes another folder than the one there now.
     ///
+    /// The folder is the one the cache describes when it is the same folder, untouched since
+    /// (its inode and last change), or when it carries the same ``BuildStamp``: a folder moved,
+    /// copied or restored from a CI cache with the cache file. In the second case the cache's
+    /// units are used (each is kept only if its files are there), but the build does not stop
+    /// at "nothing changed": the folder may have lost files on the way, and only a build puts
+    /// them back.
+    ///
     /// Its units are decoded only when it describes the folder there: decoding the 8 MB cache
     /// of an S=10 build whose folder had been removed raised that build's peak memory from 82
     /// to 94–106 MiB, for a cache then thrown away.
     public static func load(for output: URL) -> RenderCache {
-        guard let identity = outputIdentity(of: output),
-              let data = try? Data(contentsOf: file(for: output), options: .alwaysMapped),
+        guard let data = try? Data(contentsOf: file(for: output), options: .alwaysMapped),
               let header = try? JSONDecoder.cache.decode(Header.self, from: data),
-              header.format == Saved.format, header.output == identity,
+              header.format == Saved.format else {
+            return RenderCache()
+        }
+        let inPlace = outputIdentity(of: output) == header.output
+        guard inPlace || (header.stamp != nil && BuildStamp.read(in: output) == header.stamp),
               let saved = try? JSONDecoder.cache.decode(Saved.self, from: data) else {
             return RenderCache()
         }
-        return RenderCache(saved: saved)
+        return RenderCache(saved: saved, inPlace: inPlace)
     }
 
     /// The beginning of ``Saved``: which format, for which folder.
     private struct Header: Decodable {
         var format: Int
         var output: String
+        var stamp: String?
     }
 
-    /// Saves the cache of the output folder just committed. A cache that cannot be written
-    /// only makes the next build a full one.
+    /// Saves the cache of the output folder just committed, and stamps the folder with
+    /// `inputs` (``BuildStamp``). A cache that cannot be written only makes the next build a
+    /// full one.
     ///
     /// The file is the JSON of ``Saved`` (what `load` decodes), written as it is made, path
     /// list by path list, through a temporary file renamed over the old one.
     public func save(for output: URL, inputs: String?, report: String?) {
+        // The stamp first: writing it changes the folder's last change, part of its identity.
+        if let inputs, BuildStamp.read(in: output) != inputs {
+            guard (try? BuildStamp.write(inputs, in: output)) != nil else { return }
+        }
         guard let identity = Self.outputIdentity(of: output) else { return }
         let target = Self.file(for: output).path
         let partial = target + ".partial"
         do {
             let w = ByteWriter(path: partial, target: .file(try PlainFile.handle(partial))) { _, _ in }
-            try write(output: identity, inputs: inputs, report: report, into: w)
+            try write(output: identity, stamp: inputs, inputs: inputs, report: report, into: w)
             try w.close()
             guard rename(partial, target) == 0 else { throw OutputError("cannot rename \(partial): \(String(cString: strerror(errno)))") }
         } catch {
@@ -211,16 +230,17 @@ public final class RenderCache: Sendable {
     }
 
     /// This cache's units as the JSON of ``Saved`` that Codable reads
-    /// (`{"format":…,"output":…,"inputs":…,"report":…,"entries":{"<unit>":{"key":…,"entry":
+    /// (`{"format":…,"output":…,"stamp":…,"inputs":…,"report":…,"entries":{"<unit>":{"key":…,"entry":
     /// {"pages":{"_0":"<paths>","bytes":…}}}}},"tables":{"<dataset>":{"key":…,"rowCount":…}}}`,
     /// an export's entry as `{"exports":{"_0":{…},"paths":…,"bytes":…}}`); units and datasets
     /// in the order of their names.
-    private func write(output: String, inputs: String?, report: String?, into w: ByteWriter) throws {
+    private func write(output: String, stamp: String?, inputs: String?, report: String?, into w: ByteWriter) throws {
         let units = entries.withLock { $0 }
         let tables = tables.withLock { $0 }
         func string(_ text: String) { ValueEncoding.jsonString(text, into: w) }
         w.write("{\"format\":\(Saved.format),\"output\":")
         string(output)
+        if let stamp { w.write(",\"stamp\":"); string(stamp) }
         if let inputs { w.write(",\"inputs\":"); string(inputs) }
         if let report { w.write(",\"report\":"); string(report) }
         w.write(",\"entries\":{")
@@ -257,10 +277,11 @@ public final class RenderCache: Sendable {
         w.write("}}\n")
     }
 
-    /// Removes the saved cache of `output` (a build that does not use it must not leave one
-    /// that no longer matches).
+    /// Removes the saved cache of `output` and the folder's stamp (a build that does not use
+    /// them, or is about to change the folder, must not leave them to match what it changes).
     public static func remove(for output: URL) {
         try? FileManager.default.removeItem(at: file(for: output))
+        BuildStamp.remove(in: output)
     }
 }
 

@@ -46,9 +46,25 @@ struct RenderCacheTests {
         #expect(loaded.checkedTable("films", key: "t2") == RenderCache.CheckedTable(key: "t2", rowCount: 0, extent: nil))
         #expect(loaded.checkedTable("schools", key: "t2") == nil)
 
-        // A folder put back by other means than a build does not match the cache.
+        #expect(try String(contentsOf: output.appendingPathComponent(".portail-build"), encoding: .utf8) == "digest\n")
+
+        // The folder moved away and back, as a CI cache restores it: its stamp says it holds
+        // the cache's files, which are used; "nothing changed" is not trusted (files may be lost).
+        let moved = folder.appendingPathComponent("Moved")
+        try FileManager.default.copyItem(at: output, to: moved)
+        try FileManager.default.removeItem(at: output)
+        try FileManager.default.moveItem(at: moved, to: output)
+        let restored = RenderCache.load(for: output)
+        #expect(restored.pages("agenda", key: "inputs \"<1>\"")?.bytes == 5_000_000_123)
+        #expect(restored.checkedTable("schools", key: "t1") == schools)
+        #expect(restored.previousInputs == nil && restored.previousReport == nil)
+
+        // A folder stamped by another build, or with no stamp, does not match the cache.
+        try Data("other\n".utf8).write(to: output.appendingPathComponent(".portail-build"))
+        #expect(RenderCache.load(for: output).units.isEmpty)
         try FileManager.default.removeItem(at: output)
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-        #expect(RenderCache.load(for: output).previousInputs == nil)
+        let empty = RenderCache.load(for: output)
+        #expect(empty.units.isEmpty && empty.previousInputs == nil)
     }
 }
