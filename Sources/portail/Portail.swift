@@ -22,10 +22,16 @@ struct Portail: AsyncParsableCommand {
 enum PortailVersion {
     static let current = "0.1.0"
 
-    /// The version and the executable's size and time: a rebuilt generator (a new theme
-    /// engine, a fixed exporter) never reuses what an older one wrote (``RenderCache``).
+    /// The version and the digest of the executable: a rebuilt generator (a new theme
+    /// engine, a fixed exporter) never reuses what an older one wrote (``RenderCache``), and
+    /// the same one built again (a CI job that compiles it afresh, with the output restored
+    /// from a cache) reuses everything. Its size and time said "rebuilt" at every compile;
+    /// hashing its 40 MB takes a few hundredths of a second, and Swift's builds of the same
+    /// sources in the same folder are the same bytes.
     static var identity: String {
         let path = Bundle.main.executablePath ?? CommandLine.arguments[0]
+        if let digest = InputDigest.ofFile(at: URL(fileURLWithPath: path)) { return "portail \(current) \(digest)" }
+        // Unreadable (an execute-only file): its size and time, which change at every compile.
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
         let time = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0

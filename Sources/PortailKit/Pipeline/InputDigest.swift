@@ -24,6 +24,14 @@ public enum InputDigest {
         return InputHasher.hex(hasher.finalize())
     }
 
+    /// The SHA-256 of one file, in hex (nil when it cannot be read).
+    public static func ofFile(at url: URL) -> String? {
+        guard let mapped = MappedFile.read(url) else { return nil }
+        var hasher = SHA256()
+        update(&hasher, withMapped: mapped)
+        return InputHasher.hex(hasher.finalize())
+    }
+
     /// Adds a file's bytes, read piece by piece from its mapping and released behind, so
     /// that hashing a 100 MB data file does not leave it resident.
     static func update(_ hasher: inout SHA256, withFileAt url: URL) {
