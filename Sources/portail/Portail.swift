@@ -22,15 +22,19 @@ struct Portail: AsyncParsableCommand {
 enum PortailVersion {
     static let current = "0.1.0"
 
-    /// The version and the digest of the executable: a rebuilt generator (a new theme
-    /// engine, a fixed exporter) never reuses what an older one wrote (``RenderCache``), and
-    /// the same one built again (a CI job that compiles it afresh, with the output restored
-    /// from a cache) reuses everything. Its size and time said "rebuilt" at every compile;
-    /// hashing its 40 MB takes a few hundredths of a second, and Swift's builds of the same
-    /// sources in the same folder are the same bytes.
+    /// The version, the digest of the executable and the Markdown library's version: a
+    /// rebuilt generator (a new theme engine, a fixed exporter) never reuses what an older one
+    /// wrote (``RenderCache``), and the same one compiled again (a CI job that compiles it
+    /// afresh, with the output restored from a cache) reuses everything. Its size and time
+    /// said "rebuilt" at every compile; hashing its 40 MB takes a few hundredths of a second.
+    /// Swift compiles the same sources in the same folder to the same bytes when it compiles
+    /// them again over its previous build (a touched file: checked); two builds from nothing
+    /// were different once in three: the next build is then a full one, which is safe.
     static var identity: String {
         let path = Bundle.main.executablePath ?? CommandLine.arguments[0]
-        if let digest = InputDigest.ofFile(at: URL(fileURLWithPath: path)) { return "portail \(current) \(digest)" }
+        if let digest = InputDigest.ofFile(at: URL(fileURLWithPath: path)) {
+            return "portail \(current) \(digest) cmark-gfm \(Markdown.engineVersion)"
+        }
         // Unreadable (an execute-only file): its size and time, which change at every compile.
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0

@@ -11,6 +11,10 @@ public enum Markdown {
 
     private static let extensions = ["table", "strikethrough", "autolink", "tagfilter"]
 
+    /// The version of the cmark-gfm library loaded (a shared library: upgraded apart from
+    /// `portail`, it may render the same text otherwise).
+    public static var engineVersion: String { String(cString: cmark_version_string()) }
+
     /// HTML for a Markdown text whose highest heading becomes `topHeading` (2 under a page's
     /// h1): authors write `#` or `##` as they like, and the page's outline never skips a level.
     ///
