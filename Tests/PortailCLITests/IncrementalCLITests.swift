@@ -89,10 +89,14 @@ struct IncrementalCLITests {
         let page = workspace.url("Content/pages/a-propos.md")
         try (String(contentsOf: page, encoding: .utf8) + "\nUne ligne de plus.\n").write(to: page, atomically: true, encoding: .utf8)
 
-        // 1. The next job restores both and edits a page: the parts of the output that do not
-        // depend on the page are kept, and the tree is a full build's.
+        // 1. The next job restores both, compiles the generator again (the same bytes, a new
+        // file: a copy) and edits a page: the parts of the output that do not depend on the
+        // page are kept, and the tree is a full build's.
         try restore()
-        let incremental = try PortailBinary.run(["build"], in: workspace.root, environment: date)
+        let compiled = workspace.url("bin/portail")
+        try fm.createDirectory(at: compiled.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try fm.copyItem(at: PortailBinary.executable, to: compiled)
+        let incremental = try PortailBinary.run(["build"], in: workspace.root, environment: date, binary: compiled)
         #expect(incremental.status == 0, "\(incremental.stderr)")
         #expect(incremental.stderr.contains(" parts kept)"), "\(incremental.stderr)")
         #expect(try workspace.build(["--full", "--output", "Full"]).status == 0)
@@ -107,6 +111,19 @@ struct IncrementalCLITests {
         #expect(mixed.status == 0, "\(mixed.stderr)")
         #expect(!mixed.stderr.contains("parts kept") && !mixed.stderr.contains("nothing changed"), "\(mixed.stderr)")
         #expect(try workspace.tree("Output") == full)
+
+        // 3. Another generator (other bytes) keeps nothing its predecessor made.
+        let handle = try FileHandle(forWritingTo: compiled)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("another build".utf8))
+        try handle.close()
+        let other = try PortailBinary.run(["build"], in: workspace.root, environment: date, binary: compiled)
+        #expect(other.status == 0, "\(other.stderr)")
+        #expect(!other.stderr.contains("parts kept") && !other.stderr.contains("nothing changed"), "\(other.stderr)")
+        // The same files, but for the stamp: the generator is one of the inputs.
+        var tree = try workspace.tree("Output"), expected = full
+        #expect(tree.removeValue(forKey: ".portail-build") != expected.removeValue(forKey: ".portail-build"))
+        #expect(tree == expected)
     }
 
     @Test("a build cut short in the middle of its commit is finished by the next one, even when the content went back")

@@ -23,10 +23,11 @@ struct PortailBinary {
         return packageRoot.appendingPathComponent(".build/debug/portail")
     }
 
+    /// - Parameter binary: another copy of the executable (nil: the one built).
     static func run(_ arguments: [String], in directory: URL = packageRoot,
-                    environment: [String: String] = [:]) throws -> Run {
+                    environment: [String: String] = [:], binary: URL? = nil) throws -> Run {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = binary ?? executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
