@@ -25,10 +25,9 @@ public final class RenderCache: Sendable {
         var format = Saved.format
         /// The output folder this cache describes (see ``outputIdentity(of:)``).
         var output: String
-        /// The folder's ``BuildStamp``: the same files, wherever the folder is now.
-        var stamp: String?
         /// Every input of the build (``InputDigest``), and what the build reported, so that a
-        /// build with nothing changed can stop at once and say the same.
+        /// build with nothing changed can stop at once and say the same. The inputs are also
+        /// the folder's ``BuildStamp``.
         var inputs: String?
         var report: String?
         var entries: [String: Unit]
@@ -191,18 +190,18 @@ public final class RenderCache: Sendable {
             return RenderCache()
         }
         let inPlace = outputIdentity(of: output) == header.output
-        guard inPlace || (header.stamp != nil && BuildStamp.read(in: output) == header.stamp),
+        guard inPlace || (header.inputs != nil && BuildStamp.read(in: output) == header.inputs),
               let saved = try? JSONDecoder.cache.decode(Saved.self, from: data) else {
             return RenderCache()
         }
         return RenderCache(saved: saved, inPlace: inPlace)
     }
 
-    /// The beginning of ``Saved``: which format, for which folder.
+    /// The beginning of ``Saved``: which format, for which folder (its identity, its stamp).
     private struct Header: Decodable {
         var format: Int
         var output: String
-        var stamp: String?
+        var inputs: String?
     }
 
     /// Saves the cache of the output folder just committed, and stamps the folder with
@@ -221,7 +220,7 @@ public final class RenderCache: Sendable {
         let partial = target + ".partial"
         do {
             let w = ByteWriter(path: partial, target: .file(try PlainFile.handle(partial))) { _, _ in }
-            try write(output: identity, stamp: inputs, inputs: inputs, report: report, into: w)
+            try write(output: identity, inputs: inputs, report: report, into: w)
             try w.close()
             guard rename(partial, target) == 0 else { throw OutputError("cannot rename \(partial): \(String(cString: strerror(errno)))") }
         } catch {
@@ -230,17 +229,16 @@ public final class RenderCache: Sendable {
     }
 
     /// This cache's units as the JSON of ``Saved`` that Codable reads
-    /// (`{"format":…,"output":…,"stamp":…,"inputs":…,"report":…,"entries":{"<unit>":{"key":…,"entry":
+    /// (`{"format":…,"output":…,"inputs":…,"report":…,"entries":{"<unit>":{"key":…,"entry":
     /// {"pages":{"_0":"<paths>","bytes":…}}}}},"tables":{"<dataset>":{"key":…,"rowCount":…}}}`,
     /// an export's entry as `{"exports":{"_0":{…},"paths":…,"bytes":…}}`); units and datasets
     /// in the order of their names.
-    private func write(output: String, stamp: String?, inputs: String?, report: String?, into w: ByteWriter) throws {
+    private func write(output: String, inputs: String?, report: String?, into w: ByteWriter) throws {
         let units = entries.withLock { $0 }
         let tables = tables.withLock { $0 }
         func string(_ text: String) { ValueEncoding.jsonString(text, into: w) }
         w.write("{\"format\":\(Saved.format),\"output\":")
         string(output)
-        if let stamp { w.write(",\"stamp\":"); string(stamp) }
         if let inputs { w.write(",\"inputs\":"); string(inputs) }
         if let report { w.write(",\"report\":"); string(report) }
         w.write(",\"entries\":{")
