@@ -28,8 +28,9 @@ enum PortailVersion {
     /// afresh, with the output restored from a cache) reuses everything. Its size and time
     /// said "rebuilt" at every compile; hashing its 40 MB takes a few hundredths of a second.
     /// Swift compiles the same sources in the same folder to the same bytes when it compiles
-    /// them again over its previous build (a touched file: checked); two builds from nothing
-    /// were different once in three: the next build is then a full one, which is safe.
+    /// them again over its previous build (a touched file: checked); two builds from nothing in
+    /// the same folder once gave different bytes: the next build is then a full one, which is
+    /// safe.
     static var identity: String {
         let path = Bundle.main.executablePath ?? CommandLine.arguments[0]
         if let digest = InputDigest.ofFile(at: URL(fileURLWithPath: path)) {
