@@ -7,8 +7,9 @@
 #      Hugo (and Jekyll at S<=3), Portail's full build from the raw workload (scripts/bench-portal.sh:
 #      the workload's YAML turned into dataset.yaml files, then `portail build`), and the `cp -r`
 #      floor of each output tree;
-#   2. times Portail's rebuilds in the same output folder: with no change, and after one CSV cell
-#      changed (median of BENCH_RUNS each);
+#   2. times Portail's rebuilds in the same output folder: with no change, after one CSV cell
+#      changed, and after one cell changed with the folder moved away and back, as a CI job
+#      restores it from its cache (median of BENCH_RUNS each);
 #   3. prints the table, and the ratios Hugo/Portail and Portail/floor.
 # Installs hugo, jekyll and GNU time from Debian when they are missing. Scratch under BENCH_TMP
 # (default /tmp). ANCHORS (run-anchors' own variable, default hugo,hugo1,jekyll) and COPY_RUNS
