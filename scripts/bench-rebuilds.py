@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """`make bench`, rebuilds: times Portail rebuilding its own output with no change, after one
 CSV cell changed, and after one cell changed in an output folder put back as a CI job restores
-it from its cache (another folder for the build), and prints them beside the full build and the anchors that
-../shared/bench/run-anchors measured in the same invocation (its results JSON), with the
-ratios the performance issue sets as targets.
+it from its cache (another folder for the build), and prints them beside the full build and the
+anchors that ../shared/bench/run-anchors measured in the same invocation (its results JSON),
+with the ratios the performance issue sets as targets.
 
 usage: bench-rebuilds.py --bin PORTAIL --data WORKLOAD --out OUTPUT --runs N --results JSON
 """

@@ -212,7 +212,8 @@ public final class RenderCache: Sendable {
     /// list by path list, through a temporary file renamed over the old one.
     public func save(for output: URL, inputs: String?, report: String?) {
         // The stamp first: writing it changes the folder's last change, part of its identity.
-        if let inputs, BuildStamp.read(in: output) != inputs {
+        // (The build removed the old one with the cache before its commit: `remove(for:)`.)
+        if let inputs {
             guard (try? BuildStamp.write(inputs, in: output)) != nil else { return }
         }
         guard let identity = Self.outputIdentity(of: output) else { return }
