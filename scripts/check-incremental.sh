@@ -2,8 +2,9 @@
 # Incremental builds of the example portal give the tree of a full build, after each kind of
 # edit a publisher makes: a page's text, a new and a deleted page, a template, a partial, a
 # translation, a theme asset, site.yaml, cells of the agenda, of its places (and their
-# members-only columns) and of a filtered view's file, each kind of dataset.yaml, members-only
-# data opened and closed, a deleted dataset, and the options (passphrase, base URL, date).
+# members-only columns) and of a filtered view's file, events and places added, moved and
+# deleted, each kind of dataset.yaml, members-only data opened and closed, a deleted dataset,
+# and the options (passphrase, base URL, date).
 #
 # Usage: scripts/check-incremental.sh [portail binary]   (default .build/release/portail)
 # Works on a copy of Content/ and Themes/ in a temporary folder; fails at the first edit
@@ -69,6 +70,16 @@ edit $agenda/agenda.csv '2s/;Ciné-goûter/;Grand ciné-goûter/'; check "an eve
 edit $agenda/agenda.csv '3d'; check "an event deleted"
 edit $venues/cinemas-cnc-2022.csv '2s/;GAUMONT CHAMPS ELYSEES MARIGNAN;/;GAUMONT MARIGNAN;/'; check "a place's name"
 edit $venues/cinemas-cnc-2022.csv '2s/;206777.0;/;206778.0;/'; check "a members-only cell"
+# Pages kept one by one (PageMemo): an event added, moved to another place and another day,
+# a place added and given events, then both removed.
+edit $venues/cinemas-cnc-2022.csv '2{p;s/^1;54;GAUMONT MARIGNAN;/1;999999;CINEMA NOUVEAU;/}'; check "a place added"
+edit $agenda/agenda.csv '$ a\
+ev-2026-9999;Séance ajoutée;2026-12-20T20:30;2026-12-20T22:30;54;Jeune public;Une séance ajoutée.;;;;;;;;scheduled;offline;;;2026-11-30T10:00'
+check "an upcoming event added"
+edit $agenda/agenda.csv 's/;2026-12-20T22:30;54;/;2026-12-20T22:30;999999;/'; check "an event moved to another place"
+edit $agenda/agenda.csv 's/;2026-12-20T20:30;2026-12-20T22:30;999999;/;2027-01-08T20:30;2027-01-08T22:30;999999;/'; check "an event moved to another day"
+edit $agenda/agenda.csv '/^ev-2026-9999;/d'; check "the added event deleted"
+edit $venues/cinemas-cnc-2022.csv '/^1;999999;/d'; check "the added place deleted"
 edit $schools/annuaire-education-ille-et-vilaine-2023.csv '5s/;1;/;0;/'; check "a cell of a filtered view's file"
 edit $schools/dataset.yaml '0,/^title: /s/^title: /title: Les /'; check "the dataset.yaml of a view's file"
 edit Content/datasets/etablissements-section-cinema/dataset.yaml '0,/^title: /s/^title: /title: Les /'; check "a filtered view's dataset.yaml"

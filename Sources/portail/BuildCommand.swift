@@ -76,6 +76,8 @@ struct Build: AsyncParsableCommand {
         var report = ""
         // Parts of the output kept from the last build, and parts rendered (for the summary).
         var parts: (reused: Int, rendered: Int)?
+        // Pages of the parts rendered again kept one by one (their data did not change).
+        var pagesKept = 0
         for tree in trees {
             let staging: StagingDirectory
             do {
@@ -86,7 +88,7 @@ struct Build: AsyncParsableCommand {
                 throw ExitCode.failure
             }
             let result = await Pipeline.run(tree.options, to: staging, progress: options.progress())
-            if let cache = tree.options.cache { parts = cache.takeCounts() }
+            if let cache = tree.options.cache { parts = cache.takeCounts(); pagesKept = cache.takePagesKept() }
             Console.diagnostics(result.diagnostics)
             if !result.diagnostics.isEmpty { report = DiagnosticFormatter().format(result.diagnostics) }
             staged.append((staging, tree.output))
@@ -112,7 +114,8 @@ struct Build: AsyncParsableCommand {
                 let (files, bytes, unchanged) = staging.summary
                 let seconds = Date().timeIntervalSince(start)
                 // Whether the build was incremental: what a CI job restoring its output wants to see.
-                let kept = parts.map { $0.reused > 0 ? ", \($0.reused) of \($0.reused + $0.rendered) parts kept" : "" } ?? ""
+                var kept = parts.map { $0.reused > 0 ? ", \($0.reused) of \($0.reused + $0.rendered) parts kept" : "" } ?? ""
+                if pagesKept > 0 { kept += ", \(pagesKept) pages of the others" }
                 Console.error("portail: wrote \(SharedOptions.display(folder))/: \(files) files, \(Console.bytes(bytes)) (\(unchanged) unchanged\(kept)) in \(String(format: "%.2f", seconds)) s")
             }
         }

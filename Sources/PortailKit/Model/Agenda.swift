@@ -46,6 +46,21 @@ public struct Agenda: Sendable {
         events.picking(upcomingByVenue[venue] ?? [])
     }
 
+    /// The fingerprint of what a place's pages show of the agenda (``PageMemo``): the place,
+    /// and the records of its upcoming events, in order; nil when one cannot be read as it was
+    /// validated.
+    func fingerprint(at venue: String) -> Fingerprint.Digest? {
+        var fingerprint = Fingerprint()
+        fingerprint.add(venues[venue])
+        let positions = upcomingByVenue[venue] ?? []
+        fingerprint.add(positions.count)
+        for position in positions {
+            guard let event = events.identity(at: Int(position)) else { return nil }
+            fingerprint.add(event.fingerprint)
+        }
+        return fingerprint.digest
+    }
+
     /// Upcoming events by the region of their venue (venues without a region are in none):
     /// positions, as for venues, not copies of the entries.
     public func upcomingByRegion() -> [String: EventList] {

@@ -75,22 +75,41 @@ struct EventReader: Sendable {
     }
 
     func event(_ entry: EventEntry, venue: String) -> Event {
+        read(entry, venue: venue).event
+    }
+
+    /// The entry's event, and the fingerprint of its record (``PageMemo``); none when the
+    /// record is not the one validated (see below).
+    func read(_ entry: EventEntry, venue: String) -> (event: Event, fingerprint: Fingerprint.Digest?) {
         let values = stream.record(at: entry.position, fieldIndexes: fieldIndexes)
         if let values, let event = EventRows.event(values, roles: roles, keyIndex: keyIndex, venues: nil, zone: zone,
                                                    locate: { _ in (.file(stream.source.path), "") }, report: { _ in }),
            event.start == entry.start, event.venue == venue {
-            return event
+            return (event, Fingerprint.of { $0.add(values) })
         }
         // The file was written over during the build (a save in place while `portail serve`
         // builds, which then builds again): what was validated is all there is.
         let id = id(of: entry) ?? "\(entry.position.start)"
-        return Event(id: id, title: id, start: entry.start, end: entry.end, venue: venue, description: nil,
-                     image: nil, type: nil, keywords: [], url: nil, registration: nil, price: nil, accessibility: [],
-                     ageMin: nil, ageMax: nil, status: .scheduled, attendance: .offline, onlineLink: nil, updated: nil)
+        return (Event(id: id, title: id, start: entry.start, end: entry.end, venue: venue, description: nil,
+                      image: nil, type: nil, keywords: [], url: nil, registration: nil, price: nil, accessibility: [],
+                      ageMin: nil, ageMax: nil, status: .scheduled, attendance: .offline, onlineLink: nil, updated: nil), nil)
     }
 }
 
 extension EventReader {
+    /// The fingerprint of the entry's record, every cell of it: what its page and its place's
+    /// pages show of it (``PageMemo``).
+    func fingerprint(of entry: EventEntry) -> Fingerprint.Digest? {
+        identity(of: entry)?.fingerprint
+    }
+
+    /// The key of the entry's event and the fingerprint of its record, from one reading.
+    func identity(of entry: EventEntry) -> (id: String, fingerprint: Fingerprint.Digest)? {
+        guard let values = stream.record(at: entry.position, fieldIndexes: fieldIndexes),
+              let id = EventRows.key(values[keyIndex]) else { return nil }
+        return (id, Fingerprint.of { $0.add(values) })
+    }
+
     /// The key of the entry's event, read from its record (only that cell is parsed).
     func id(of entry: EventEntry) -> String? {
         stream.record(at: entry.position, fieldIndexes: [keyIndex])?.first.flatMap(EventRows.key)
@@ -153,6 +172,18 @@ public struct EventList: RandomAccessCollection, Sendable {
     /// addresses of its page and calendar need, without reading the whole event.
     public func id(of entry: EventEntry) -> String {
         reader?.id(of: entry) ?? "\(entry.position.start)"
+    }
+
+    /// The key and fingerprint of the event at `position` (``EventReader/identity(of:)``),
+    /// without making the event; nil when its record cannot be read as validated.
+    func identity(at position: Int) -> (id: String, fingerprint: Fingerprint.Digest)? {
+        reader?.identity(of: entries[position])
+    }
+
+    /// The event at `position`, and the fingerprint of its record (``EventReader/read(_:venue:)``).
+    func read(at position: Int) -> (event: Event, fingerprint: Fingerprint.Digest?) {
+        let entry = entries[position]
+        return reader!.read(entry, venue: entries.venue(of: entry))
     }
 
     public var startIndex: Int { entries.startIndex }

@@ -54,6 +54,11 @@ struct InputParts: Sendable {
         Set(ids + ids.compactMap { fileOwner[$0] }).sorted().map { "\($0)=\(metadata[$0] ?? "-"):\(data[$0] ?? "-")" }
     }
 
+    /// The metadata alone of the same datasets.
+    func metadata(of ids: [String]) -> [String] {
+        Set(ids + ids.compactMap { fileOwner[$0] }).sorted().map { "\($0)=\(metadata[$0] ?? "-")" }
+    }
+
     /// `pages/<name>.md`, as `ContentLoader` reads pages (relative paths start with `/`).
     static func isPage(_ relative: String) -> Bool {
         relative.hasPrefix("/pages/") && relative.hasSuffix(".md") && !relative.dropFirst("/pages/".count).contains("/")

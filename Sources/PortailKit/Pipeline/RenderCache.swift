@@ -21,7 +21,7 @@ public final class RenderCache: Sendable {
     }
 
     struct Saved: Decodable {
-        static let format = 5
+        static let format = 6
         var format = Saved.format
         /// The output folder this cache describes (see ``outputIdentity(of:)``).
         var output: String
@@ -47,6 +47,8 @@ public final class RenderCache: Sendable {
     struct Unit: Decodable {
         var key: String
         var entry: Entry
+        /// The unit's pages by fingerprint, for a unit rendered page by page (``PageMemo``).
+        var memo: PageMemo.Saved?
     }
 
     private let entries: Mutex<[String: Unit]>
@@ -55,6 +57,7 @@ public final class RenderCache: Sendable {
     private let tablesReused = Mutex(0)
     /// Units served from the cache and units rendered, in the last build (for the console).
     private let counts = Mutex<(reused: Int, rendered: Int)>((0, 0))
+    private let pagesKeptCount = Mutex(0)
     /// The previous build's input digest and report, when read from a file describing the
     /// folder in place (not when the folder was recognised by its stamp only: see ``load(for:)``).
     public let previousInputs: String?
@@ -99,9 +102,15 @@ public final class RenderCache: Sendable {
         return nil
     }
 
-    func store(_ unit: String, key: String, _ entry: Entry) {
-        entries.withLock { $0[unit] = Unit(key: key, entry: entry) }
+    func store(_ unit: String, key: String, _ entry: Entry, memo: PageMemo.Saved? = nil) {
+        entries.withLock { $0[unit] = Unit(key: key, entry: entry, memo: memo) }
         counts.withLock { $0.rendered += 1 }
+    }
+
+    /// The pages of the unit's last rendering by fingerprint, whatever its key: a unit rendered
+    /// again keeps those of its pages whose fingerprint did not change.
+    func memo(_ unit: String) -> PageMemo.Saved? {
+        entries.withLock { $0[unit]?.memo }
     }
 
     /// A unit found in the cache could not be used (its files are gone): it is rendered.
@@ -141,6 +150,16 @@ public final class RenderCache: Sendable {
 
     /// The names of the units held, sorted.
     var units: [String] { entries.withLock { $0.keys.sorted() } }
+
+    /// Pages of units rendered again that were kept one by one (``PageMemo``).
+    func pagesKept(_ count: Int) {
+        pagesKeptCount.withLock { $0 += count }
+    }
+
+    /// How many pages were kept one by one since the last call.
+    public func takePagesKept() -> Int {
+        pagesKeptCount.withLock { count in defer { count = 0 }; return count }
+    }
 
     /// (units reused, units rendered) since the last call.
     public func takeCounts() -> (reused: Int, rendered: Int) {
@@ -231,7 +250,7 @@ public final class RenderCache: Sendable {
 
     /// This cache's units as the JSON of ``Saved`` that Codable reads
     /// (`{"format":…,"output":…,"inputs":…,"report":…,"entries":{"<unit>":{"key":…,"entry":
-    /// {"pages":{"_0":"<paths>","bytes":…}}}}},"tables":{"<dataset>":{"key":…,"rowCount":…}}}`,
+    /// {"pages":{"_0":"<paths>","bytes":…}},"memo":{"base":…,"pages":…}}},"tables":{"<dataset>":{"key":…,"rowCount":…}}}`,
     /// an export's entry as `{"exports":{"_0":{…},"paths":…,"bytes":…}}`); units and datasets
     /// in the order of their names.
     private func write(output: String, inputs: String?, report: String?, into w: ByteWriter) throws {
@@ -257,14 +276,22 @@ public final class RenderCache: Sendable {
                 paths.writeJSON(into: w)
                 w.write(",\"bytes\":")
                 w.write(integer: bytes)
-                w.write("}}}")
+                w.write("}}")
             case .pages(let paths, let bytes):
                 w.write(",\"entry\":{\"pages\":{\"_0\":")
                 paths.writeJSON(into: w)
                 w.write(",\"bytes\":")
                 w.write(integer: bytes)
-                w.write("}}}")
+                w.write("}}")
             }
+            if let memo = unit.memo {
+                w.write(",\"memo\":{\"base\":")
+                string(memo.base)
+                w.write(",\"pages\":")
+                string(memo.pages)
+                w.write("}")
+            }
+            w.write("}")
         }
         w.write("},\"tables\":{")
         for (index, id) in tables.keys.sorted().enumerated() {
@@ -332,6 +359,13 @@ final class RecordingOutput: OutputDestination {
         written.withLock { $0.paths.append(path) }
         writer.whenClosed = { [self] size in written.withLock { $0.bytes += size } }
         return writer
+    }
+
+    /// Pages kept by a ``PageMemo`` are the unit's as much as those it renders.
+    func keep(_ paths: PathList, bytes: Int) throws -> Bool {
+        guard try base.keep(paths, bytes: bytes) else { return false }
+        written.withLock { $0.paths.append(contentsOf: paths); $0.bytes += bytes }
+        return true
     }
 
     func copy(_ path: String, from source: URL) throws {

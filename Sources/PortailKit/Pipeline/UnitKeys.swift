@@ -60,6 +60,19 @@ struct UnitKeys: Sendable {
     /// configuration (``MetadataRenderer``): the pages' addresses are in the presentation.
     func metadata() -> String { key("metadata", "", [parts.common, presentation], datasets: datasetIDs) }
 
+    /// What every record page of a dataset reads but the data (``PageMemo``): each page's
+    /// fingerprint stands for what it shows of the data.
+    func recordPagesBase(_ dataset: Dataset) -> String {
+        base("records", dataset.id, datasets: related(dataset.id))
+    }
+
+    /// The same for the agenda's event pages and widgets.
+    func agendaPagesBase() -> String { base("agenda", "", datasets: agendaDatasets) }
+
+    private func base(_ unit: String, _ id: String, datasets: [String]) -> String {
+        (["pages-of-" + unit, id, parts.common, presentation] + parts.metadata(of: datasets)).joined(separator: "|")
+    }
+
     /// The datasets whose metadata and data a dataset's units read.
     private func related(_ id: String) -> [String] {
         agendaDatasets.contains(id) ? agendaDatasets : [id]

@@ -30,8 +30,14 @@ public final class MemoryOutput: OutputDestination {
     public func keep(_ paths: PathList, bytes: Int) throws -> Bool {
         guard paths.allSatisfy({ previous[$0] != nil }) else { return false }
         for path in paths { try write(path, previous[path]!) }
+        keptPaths.withLock { $0.formUnion(paths) }
         return true
     }
+
+    /// The files taken over from the previous tree rather than rendered (for tests of what an
+    /// incremental build renders again).
+    public var kept: Set<String> { keptPaths.withLock { $0 } }
+    private let keptPaths = Mutex<Set<String>>([])
 
     public func copy(_ path: String, from source: URL) throws {
         try write(path, try Data(contentsOf: source))

@@ -148,6 +148,52 @@ struct IncrementalBuildTests {
         Self.expectSameTree(tenth, clean10, "site.yaml")
         #expect(cache.takeCounts().reused == 0)
     }
+
+    @Test("a changed cell renders again the pages that show it, and keeps the others of their unit")
+    func pagesKeptOneByOne() async throws {
+        let site = try Site()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let cache = RenderCache()
+        var previous: [String: Data] = [:]
+        /// Builds after an edit; returns the pages of the agenda and of the places kept.
+        func build(_ step: String) async -> Set<String> {
+            let output = MemoryOutput(previous: previous)
+            let result = await Pipeline.run(site.options(cache: cache), to: output)
+            #expect(result.succeeded, "\(DiagnosticFormatter().format(result.diagnostics))")
+            let clean = MemoryOutput()
+            _ = await Pipeline.run(site.options(cache: nil), to: clean)
+            IncrementalBuildTests.expectSameTree(output.files, clean.files, step)
+            previous = output.files
+            return output.kept.filter { $0.hasSuffix(".html") && ($0.hasPrefix("agenda/events/") || $0.hasPrefix("datasets/salles/") || $0.hasPrefix("embed/agenda/")) }
+        }
+        _ = await build("first build")
+
+        // An event's title: its page, and the page and widget of its place (salle 2), which
+        // list it. The other events, the other places are kept.
+        try site.edit("datasets/evenements/evenements.csv") { $0.replacingOccurrences(of: ";Atelier bruitage;", with: ";Atelier de bruitage;") }
+        #expect(await build("an event's title") == ["agenda/events/nuit-horreur.html", "agenda/events/rencontre-en-ligne.html",
+                                                     "agenda/events/cine-concert.html", "agenda/events/avant-premiere.html",
+                                                     "datasets/salles/1.html", "datasets/salles/3.html",
+                                                     "embed/agenda/1.html", "embed/agenda/3.html"])
+
+        // A place's name: its page, its widget, the pages of its events (salle 1's).
+        try site.edit("datasets/salles/salles.csv") { $0.replacingOccurrences(of: "1;Le Rex;", with: "1;Le Grand Rex;") }
+        #expect(await build("a place's name") == ["agenda/events/atelier-bruitage.html", "agenda/events/cine-concert.html",
+                                                  "datasets/salles/2.html", "datasets/salles/3.html",
+                                                  "embed/agenda/2.html", "embed/agenda/3.html"])
+
+        // A members-only cell of a place: no page shows it, every page is kept.
+        try site.edit("datasets/salles/salles.csv") { $0.replacingOccurrences(of: ";30 215.0", with: ";30 216.0") }
+        #expect(await build("a members-only cell").count == 5 + 3 + 3)
+
+        // An event moved to another day and place: its page, both places' pages and widgets.
+        try site.edit("datasets/evenements/evenements.csv") {
+            $0.replacingOccurrences(of: ";2026-12-19T20:30;2026-12-19T22:15;2;", with: ";2026-12-20T20:30;2026-12-20T22:15;1;")
+        }
+        #expect(await build("an event moved") == ["agenda/events/nuit-horreur.html", "agenda/events/rencontre-en-ligne.html",
+                                                  "agenda/events/atelier-bruitage.html", "agenda/events/avant-premiere.html",
+                                                  "datasets/salles/3.html", "embed/agenda/3.html"])
+    }
 }
 
 /// `portail serve` rebuilds in place (``SyncDirectory``): the folder must end up as a clean

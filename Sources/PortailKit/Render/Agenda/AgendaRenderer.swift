@@ -48,21 +48,44 @@ struct AgendaRenderer {
         }
     }
 
-    /// The pages of one share of the events (every `parts`-th from `part`).
-    func eventPages(_ locale: Localization, part: Int = 0, of parts: Int = 1, to out: any OutputDestination) throws {
-        for index in stride(from: part, to: agenda.events.count, by: parts) {
-            let event = agenda.events[index]
-            try out.write(locale.pathPrefix + EventPaths.page(event),
-                          Data(try theme.render(EventPageModel(event: event, agenda: agenda, catalog: catalog, locale: locale), template: "event").utf8))
+    /// The pages of one share of the events (every `parts`-th from `part`). With a memo, the
+    /// pages of events whose record and place did not change are kept, not rendered.
+    func eventPages(_ locale: Localization, part: Int = 0, of parts: Int = 1, to out: any OutputDestination,
+                    memo: PageMemo? = nil) throws {
+        let events = agenda.events
+        /// An event page shows the event and its place.
+        func fingerprint(_ record: Fingerprint.Digest, at position: Int) -> Fingerprint.Digest {
+            Fingerprint.of { $0.add(record); $0.add(agenda.venues[events.entries.venue(of: events.entries[position])]) }
+        }
+        for index in stride(from: part, to: events.count, by: parts) {
+            if let memo, let identity = events.identity(at: index),
+               try memo.keep([locale.pathPrefix + EventPaths.page(identity.id)], fingerprint: fingerprint(identity.fingerprint, at: index), in: out) {
+                continue
+            }
+            let (event, record) = events.read(at: index)
+            let path = locale.pathPrefix + EventPaths.page(event)
+            let page = Data(try theme.render(EventPageModel(event: event, agenda: agenda, catalog: catalog, locale: locale), template: "event").utf8)
+            if let memo, let record {
+                try memo.write(path, page, fingerprint: fingerprint(record, at: index), to: out)
+            } else {
+                try out.write(path, page)
+            }
         }
     }
 
     /// The widgets of one share of the venues (every `parts`-th from `part`), so that
-    /// thousands of them render on every core.
-    func widgets(part: Int = 0, of parts: Int = 1, to out: any OutputDestination) throws {
+    /// thousands of them render on every core. With a memo, as event pages.
+    func widgets(part: Int = 0, of parts: Int = 1, to out: any OutputDestination, memo: PageMemo? = nil) throws {
         for (offset, venue) in agenda.venues.values.enumerated() where offset % parts == part {
-            try out.write(EventPaths.widget(venue.key), Data(try theme.render(WidgetPageModel(venue: venue, agenda: agenda, catalog: catalog, theme: theme),
-                                                                        template: "widget").utf8))
+            let path = EventPaths.widget(venue.key)
+            let fingerprint = memo == nil ? nil : agenda.fingerprint(at: venue.key)
+            if let memo, let fingerprint, try memo.keep([path], fingerprint: fingerprint, in: out) { continue }
+            let page = Data(try theme.render(WidgetPageModel(venue: venue, agenda: agenda, catalog: catalog, theme: theme), template: "widget").utf8)
+            if let memo, let fingerprint {
+                try memo.write(path, page, fingerprint: fingerprint, to: out)
+            } else {
+                try out.write(path, page)
+            }
         }
     }
 
@@ -119,16 +142,36 @@ struct RecordPagesRenderer {
     /// The pages of one share of the records (every `parts`-th row from `part`): each share
     /// reads the file again, which costs far less than rendering, and every core renders.
     /// Each record is rendered in every language of `locales` (the site's), from one reading.
-    func pages(_ locales: [Localization], part: Int = 0, of parts: Int = 1, to out: any OutputDestination) throws {
+    /// With a memo, the pages of records whose public cells did not change (nor, for a place,
+    /// its upcoming events) are kept, not rendered.
+    func pages(_ locales: [Localization], part: Int = 0, of parts: Int = 1, to out: any OutputDestination,
+               memo: PageMemo? = nil) throws {
         guard dataset.hasRecordPages, let table = dataset.table, let keyField = dataset.key,
               let keyIndex = dataset.publicFields.firstIndex(where: { $0.name == keyField }) else { return }
+        let agenda = catalog.agenda.flatMap { $0.venuesDatasetID == dataset.id ? $0 : nil }
         var row = -1
         try RecordStream(source: table, fields: dataset.fields).forEach(fieldIndexes: dataset.publicFieldIndexes) { _, values in
             row += 1
             guard row % parts == part, let key = EventRows.key(values[keyIndex]) else { return }
-            for locale in locales {
-                let model = RecordPageModel(dataset: dataset, key: key, values: values, catalog: catalog, locale: locale)
-                try out.write(locale.pathPrefix + "datasets/\(dataset.id)/\(key).html", Data(try theme.render(model, template: "record").utf8))
+            let paths = locales.map { $0.pathPrefix + "datasets/\(dataset.id)/\(key).html" }
+            // A record page shows the record's public cells and, for a place, its upcoming events.
+            var fingerprint: Fingerprint.Digest?
+            if memo != nil {
+                if let agenda {
+                    fingerprint = agenda.fingerprint(at: key).map { place in Fingerprint.of { $0.add(values); $0.add(place) } }
+                } else {
+                    fingerprint = Fingerprint.of { $0.add(values) }
+                }
+            }
+            if let memo, let fingerprint, try memo.keep(paths, fingerprint: fingerprint, in: out) { return }
+            for (locale, path) in zip(locales, paths) {
+                let page = Data(try theme.render(RecordPageModel(dataset: dataset, key: key, values: values, catalog: catalog, locale: locale),
+                                                 template: "record").utf8)
+                if let memo, let fingerprint {
+                    try memo.write(path, page, fingerprint: fingerprint, to: out)
+                } else {
+                    try out.write(path, page)
+                }
             }
         }
     }

@@ -34,15 +34,19 @@ struct HTMLRenderer {
         // recorded, so that the unit's pages can be stored together.
         let singles = RecordingOutput(destination)
         return try await withThrowingTaskGroup(of: Void.self) { group in
-            var rendering: [String: (key: String, output: RecordingOutput)] = [:]
+            var rendering: [String: (key: String, output: RecordingOutput, memo: PageMemo?)] = [:]
             var outputs = [singles]
+            typealias Task = @Sendable (any OutputDestination, PageMemo?) throws -> Void
             /// Adds the tasks of a unit, unless the previous build's files of the unit are kept.
-            func unit(_ name: String, key: String?, _ tasks: [@Sendable (any OutputDestination) throws -> Void]) throws {
+            /// A unit rendered page by page (`base`: ``PageMemo``) keeps those of its pages
+            /// whose data did not change.
+            func unit(_ name: String, key: String?, base: String?, _ tasks: [Task]) throws {
                 if let key, let reuse, try reuse.cache.keep(name, key: key, in: destination) != nil { return }
                 let output = RecordingOutput(destination)
                 outputs.append(output)
-                if let key { rendering[name] = (key, output) }
-                for task in tasks { group.addTask { try task(output) } }
+                let memo = base.map { PageMemo(base: $0, saved: reuse?.cache.memo(name)) }
+                if let key { rendering[name] = (key, output, memo) }
+                for task in tasks { group.addTask { try task(output, memo) } }
             }
             /// Adds a task for one page that is always rendered.
             func always(_ path: String, _ work: @escaping @Sendable () throws -> Data) {
@@ -51,18 +55,18 @@ struct HTMLRenderer {
             if let agenda = catalog.agenda {
                 // One unit for every language: the cache keeps the agenda's pages together.
                 let renderer = AgendaRenderer(catalog: catalog, agenda: agenda, theme: theme)
-                var tasks: [@Sendable (any OutputDestination) throws -> Void] = [{ try renderer.feeds(to: $0) }]
+                var tasks: [Task] = [{ out, _ in try renderer.feeds(to: out) }]
                 for locale in locales {
-                    tasks.append { try renderer.pages(locale, to: $0) }
-                    tasks += (0..<Self.parts).map { part in { try renderer.eventPages(locale, part: part, of: Self.parts, to: $0) } }
+                    tasks.append { out, _ in try renderer.pages(locale, to: out) }
+                    tasks += (0..<Self.parts).map { part in { try renderer.eventPages(locale, part: part, of: Self.parts, to: $0, memo: $1) } }
                 }
-                tasks += (0..<Self.parts).map { part in { try renderer.widgets(part: part, of: Self.parts, to: $0) } }
-                try unit("agenda", key: reuse?.keys.agenda(), tasks)
+                tasks += (0..<Self.parts).map { part in { try renderer.widgets(part: part, of: Self.parts, to: $0, memo: $1) } }
+                try unit("agenda", key: reuse?.keys.agenda(), base: reuse?.keys.agendaPagesBase(), tasks)
             }
             for dataset in catalog.datasets where dataset.hasRecordPages {
                 let renderer = RecordPagesRenderer(dataset: dataset, catalog: catalog, theme: theme)
-                try unit("records:\(dataset.id)", key: reuse?.keys.records(dataset),
-                     (0..<Self.parts).map { part in { try renderer.pages(locales, part: part, of: Self.parts, to: $0) } })
+                try unit("records:\(dataset.id)", key: reuse?.keys.records(dataset), base: reuse?.keys.recordPagesBase(dataset),
+                         (0..<Self.parts).map { part in { try renderer.pages(locales, part: part, of: Self.parts, to: $0, memo: $1) } })
             }
             for locale in locales {
                 let prefix = locale.pathPrefix
@@ -112,7 +116,10 @@ struct HTMLRenderer {
             }
             try await group.waitForAll()
             if let cache = reuse?.cache {
-                for (name, unit) in rendering { cache.store(name, key: unit.key, .pages(unit.output.paths, bytes: unit.output.bytes)) }
+                for (name, unit) in rendering {
+                    cache.store(name, key: unit.key, .pages(unit.output.paths, bytes: unit.output.bytes), memo: unit.memo?.saved)
+                    cache.pagesKept(unit.memo?.kept ?? 0)
+                }
             }
             return outputs.map(\.count).reduce(0, +)
         }
