@@ -46,6 +46,19 @@ public struct Agenda: Sendable {
         events.picking(upcomingByVenue[venue] ?? [])
     }
 
+    /// The key of the event at `index` of `list` and the fingerprint of what its page and its
+    /// calendar file show (``PageMemo``): its record and its place. Nil when the record cannot
+    /// be read as it was validated.
+    func identity(in list: EventList, at index: Int) -> (id: String, fingerprint: Fingerprint.Digest)? {
+        guard let identity = list.identity(at: index) else { return nil }
+        return (identity.id, fingerprint(ofRecord: identity.fingerprint, at: list.entries.venue(of: list.entries[index])))
+    }
+
+    /// The same, from the fingerprint of the event's record and its place's key.
+    func fingerprint(ofRecord record: Fingerprint.Digest, at venue: String) -> Fingerprint.Digest {
+        Fingerprint.of { $0.add(record); $0.add(venues[venue]) }
+    }
+
     /// The fingerprint of what a place's pages show of the agenda (``PageMemo``): the place,
     /// and the records of its upcoming events, in order; nil when one cannot be read as it was
     /// validated.

@@ -54,6 +54,10 @@ final class PageMemo: Sendable {
         previous = pages
     }
 
+    /// Whether the previous build left no page to keep (a first or full build): callers then
+    /// skip reading what a page was made from before they render it.
+    var isEmpty: Bool { previous.keys.isEmpty }
+
     /// The key of the page at `path` made from `fingerprint`.
     static func key(_ path: String, _ fingerprint: Fingerprint.Digest) -> Key {
         var hasher = SHA256()

@@ -155,7 +155,7 @@ struct IncrementalBuildTests {
         defer { try? FileManager.default.removeItem(at: site.root) }
         let cache = RenderCache()
         var previous: [String: Data] = [:]
-        /// Builds after an edit; returns the pages of the agenda and of the places kept.
+        /// Builds after an edit; returns the files of events and places that were kept.
         func build(_ step: String) async -> Set<String> {
             let output = MemoryOutput(previous: previous)
             let result = await Pipeline.run(site.options(cache: cache), to: output)
@@ -164,35 +164,37 @@ struct IncrementalBuildTests {
             _ = await Pipeline.run(site.options(cache: nil), to: clean)
             IncrementalBuildTests.expectSameTree(output.files, clean.files, step)
             previous = output.files
-            return output.kept.filter { $0.hasSuffix(".html") && ($0.hasPrefix("agenda/events/") || $0.hasPrefix("datasets/salles/") || $0.hasPrefix("embed/agenda/")) }
+            return output.kept.filter { path in ["agenda/events/", "agenda/venues/", "datasets/salles/", "embed/agenda/"].contains { path.hasPrefix($0) }
+                && (path.hasSuffix(".html") || path.hasSuffix(".ics")) && !path.hasSuffix("index.html") }
+        }
+        /// An event's page and calendar file; a place's page, widget and calendar.
+        func files(events: [String], places: [String]) -> Set<String> {
+            Set(events.flatMap { ["agenda/events/\($0).html", "agenda/events/\($0).ics"] }
+                + places.flatMap { ["datasets/salles/\($0).html", "embed/agenda/\($0).html", "agenda/venues/\($0).ics"] })
         }
         _ = await build("first build")
 
-        // An event's title: its page, and the page and widget of its place (salle 2), which
-        // list it. The other events, the other places are kept.
+        // An event's title: its files, and those of its place (salle 2), which list it. The
+        // other events and places are kept.
         try site.edit("datasets/evenements/evenements.csv") { $0.replacingOccurrences(of: ";Atelier bruitage;", with: ";Atelier de bruitage;") }
-        #expect(await build("an event's title") == ["agenda/events/nuit-horreur.html", "agenda/events/rencontre-en-ligne.html",
-                                                     "agenda/events/cine-concert.html", "agenda/events/avant-premiere.html",
-                                                     "datasets/salles/1.html", "datasets/salles/3.html",
-                                                     "embed/agenda/1.html", "embed/agenda/3.html"])
+        #expect(await build("an event's title")
+                == files(events: ["nuit-horreur", "rencontre-en-ligne", "cine-concert", "avant-premiere"], places: ["1", "3"]))
 
-        // A place's name: its page, its widget, the pages of its events (salle 1's).
+        // A place's name: its files, and those of its events.
         try site.edit("datasets/salles/salles.csv") { $0.replacingOccurrences(of: "1;Le Rex;", with: "1;Le Grand Rex;") }
-        #expect(await build("a place's name") == ["agenda/events/atelier-bruitage.html", "agenda/events/cine-concert.html",
-                                                  "datasets/salles/2.html", "datasets/salles/3.html",
-                                                  "embed/agenda/2.html", "embed/agenda/3.html"])
+        #expect(await build("a place's name") == files(events: ["atelier-bruitage", "cine-concert"], places: ["2", "3"]))
 
-        // A members-only cell of a place: no page shows it, every page is kept.
+        // A members-only cell of a place: no page shows it, everything is kept.
         try site.edit("datasets/salles/salles.csv") { $0.replacingOccurrences(of: ";30 215.0", with: ";30 216.0") }
-        #expect(await build("a members-only cell").count == 5 + 3 + 3)
+        #expect(await build("a members-only cell")
+                == files(events: ["nuit-horreur", "rencontre-en-ligne", "atelier-bruitage", "cine-concert", "avant-premiere"], places: ["1", "2", "3"]))
 
-        // An event moved to another day and place: its page, both places' pages and widgets.
+        // An event moved to another day and place: its files, and both places'.
         try site.edit("datasets/evenements/evenements.csv") {
             $0.replacingOccurrences(of: ";2026-12-19T20:30;2026-12-19T22:15;2;", with: ";2026-12-20T20:30;2026-12-20T22:15;1;")
         }
-        #expect(await build("an event moved") == ["agenda/events/nuit-horreur.html", "agenda/events/rencontre-en-ligne.html",
-                                                  "agenda/events/atelier-bruitage.html", "agenda/events/avant-premiere.html",
-                                                  "datasets/salles/3.html", "embed/agenda/3.html"])
+        #expect(await build("an event moved")
+                == files(events: ["nuit-horreur", "rencontre-en-ligne", "atelier-bruitage", "avant-premiere"], places: ["3"]))
     }
 }
 

@@ -27,24 +27,40 @@ struct AgendaRenderer {
 
     /// Pages and files are written to `out` as soon as each is rendered, so that memory does
     /// not grow with their number; the caller's task group renders them in pieces.
-    /// Pages in another language than the default are under `<code>/`.
-    func pages(_ locale: Localization, to out: any OutputDestination) throws {
+    /// Pages in another language than the default are under `<code>/`. With a memo, the index
+    /// and the month pages whose events did not change are kept.
+    func pages(_ locale: Localization, to out: any OutputDestination, memo: PageMemo? = nil) throws {
         let prefix = locale.pathPrefix
         let months = Self.months(agenda, zone: ZoneOffsets(catalog.site.timeZone))
         let allMonths = months.map { ($0.year, $0.month) }
-        func html(_ model: Any, _ template: String, _ path: String) throws {
-            try out.write(prefix + path, Data(try theme.render(model, template: template).utf8))
+        func html(_ model: () -> Any, _ template: String, _ path: String, fingerprint: Fingerprint.Digest? = nil) throws {
+            if let memo, let fingerprint, try memo.keep([prefix + path], fingerprint: fingerprint, in: out) { return }
+            try write(prefix + path, Data(try theme.render(model(), template: template).utf8), memo: memo, fingerprint: fingerprint, to: out)
         }
-        try html(AgendaPageModel(agenda: agenda, catalog: catalog, locale: locale, month: nil, allMonths: allMonths), "agenda", "agenda/index.html")
+        /// A list page shows its events, and the months it links to.
+        func fingerprint(_ list: EventList, _ indices: some Sequence<Int>, _ page: [Int]) -> Fingerprint.Digest? {
+            guard memo != nil else { return nil }
+            var fingerprint = Fingerprint()
+            for number in page + allMonths.flatMap({ [$0.0, $0.1] }) { fingerprint.add(number) }
+            for index in indices {
+                guard let event = agenda.identity(in: list, at: index) else { return nil }
+                fingerprint.add(event.fingerprint)
+            }
+            return fingerprint.digest
+        }
+        let upcoming = agenda.upcoming
+        try html({ AgendaPageModel(agenda: agenda, catalog: catalog, locale: locale, month: nil, allMonths: allMonths) }, "agenda", "agenda/index.html",
+                 fingerprint: fingerprint(upcoming, 0..<min(upcoming.count, AgendaPageModel.pageLimit), [upcoming.count]))
         for month in months {
             for part in 1...month.partCount {
                 var page = month
                 page.part = part
-                try html(AgendaPageModel(agenda: agenda, catalog: catalog, locale: locale, month: page, allMonths: allMonths), "agenda", page.path)
+                try html({ AgendaPageModel(agenda: agenda, catalog: catalog, locale: locale, month: page, allMonths: allMonths) }, "agenda", page.path,
+                         fingerprint: fingerprint(agenda.events, page.shown.indices, [page.year, page.month, part, page.partCount]))
             }
         }
         if let dataset = catalog.datasets.first(where: { $0.id == agenda.datasetID }) {
-            try html(ContributePageModel(agenda: agenda, dataset: dataset, catalog: catalog, locale: locale), "contribute", "agenda/contribuer.html")
+            try html({ ContributePageModel(agenda: agenda, dataset: dataset, catalog: catalog, locale: locale) }, "contribute", "agenda/contribuer.html")
         }
     }
 
@@ -53,23 +69,25 @@ struct AgendaRenderer {
     func eventPages(_ locale: Localization, part: Int = 0, of parts: Int = 1, to out: any OutputDestination,
                     memo: PageMemo? = nil) throws {
         let events = agenda.events
-        /// An event page shows the event and its place.
-        func fingerprint(_ record: Fingerprint.Digest, at position: Int) -> Fingerprint.Digest {
-            Fingerprint.of { $0.add(record); $0.add(agenda.venues[events.entries.venue(of: events.entries[position])]) }
-        }
         for index in stride(from: part, to: events.count, by: parts) {
-            if let memo, let identity = events.identity(at: index),
-               try memo.keep([locale.pathPrefix + EventPaths.page(identity.id)], fingerprint: fingerprint(identity.fingerprint, at: index), in: out) {
+            if let memo, !memo.isEmpty, let identity = agenda.identity(in: events, at: index),
+               try memo.keep([locale.pathPrefix + EventPaths.page(identity.id)], fingerprint: identity.fingerprint, in: out) {
                 continue
             }
             let (event, record) = events.read(at: index)
-            let path = locale.pathPrefix + EventPaths.page(event)
             let page = Data(try theme.render(EventPageModel(event: event, agenda: agenda, catalog: catalog, locale: locale), template: "event").utf8)
-            if let memo, let record {
-                try memo.write(path, page, fingerprint: fingerprint(record, at: index), to: out)
-            } else {
-                try out.write(path, page)
-            }
+            try write(locale.pathPrefix + EventPaths.page(event), page, memo: memo,
+                      fingerprint: record.map { agenda.fingerprint(ofRecord: $0, at: event.venue) }, to: out)
+        }
+    }
+
+    /// Writes a file, and with a memo and a fingerprint, remembers what it was made from.
+    private func write(_ path: String, _ data: Data, memo: PageMemo?, fingerprint: Fingerprint.Digest?,
+                       to out: any OutputDestination) throws {
+        if let memo, let fingerprint {
+            try memo.write(path, data, fingerprint: fingerprint, to: out)
+        } else {
+            try out.write(path, data)
         }
     }
 
@@ -81,19 +99,19 @@ struct AgendaRenderer {
             let fingerprint = memo == nil ? nil : agenda.fingerprint(at: venue.key)
             if let memo, let fingerprint, try memo.keep([path], fingerprint: fingerprint, in: out) { continue }
             let page = Data(try theme.render(WidgetPageModel(venue: venue, agenda: agenda, catalog: catalog, theme: theme), template: "widget").utf8)
-            if let memo, let fingerprint {
-                try memo.write(path, page, fingerprint: fingerprint, to: out)
-            } else {
-                try out.write(path, page)
-            }
+            try write(path, page, memo: memo, fingerprint: fingerprint, to: out)
         }
     }
 
-    func feeds(to out: any OutputDestination) throws {
+    /// With a memo, the calendar files of events and places are kept as their pages are.
+    func feeds(to out: any OutputDestination, memo: PageMemo? = nil) throws {
         let urls = SiteURLs(catalog.site)
-        try CalendarBuilder(catalog: catalog, agenda: agenda, locale: theme.localization, urls: urls).files({ path, bytes in
-            try out.write(path, Data(bytes))
-        }, open: { try out.open($0) })
+        let kept: CalendarBuilder.Kept? = memo.flatMap { memo in
+            memo.isEmpty ? nil : { path, fingerprint in try memo.keep([path], fingerprint: fingerprint, in: out) }
+        }
+        try CalendarBuilder(catalog: catalog, agenda: agenda, locale: theme.localization, urls: urls).files({ path, bytes, fingerprint in
+            try write(path, Data(bytes), memo: memo, fingerprint: fingerprint, to: out)
+        }, open: { try out.open($0) }, fingerprints: memo != nil, kept: kept)
         try out.write("agenda/feed.atom", Data(atom(urls).utf8))
         try VenueList.write(agenda, to: out)
     }

@@ -55,9 +55,9 @@ struct HTMLRenderer {
             if let agenda = catalog.agenda {
                 // One unit for every language: the cache keeps the agenda's pages together.
                 let renderer = AgendaRenderer(catalog: catalog, agenda: agenda, theme: theme)
-                var tasks: [Task] = [{ out, _ in try renderer.feeds(to: out) }]
+                var tasks: [Task] = [{ try renderer.feeds(to: $0, memo: $1) }]
                 for locale in locales {
-                    tasks.append { out, _ in try renderer.pages(locale, to: out) }
+                    tasks.append { try renderer.pages(locale, to: $0, memo: $1) }
                     tasks += (0..<Self.parts).map { part in { try renderer.eventPages(locale, part: part, of: Self.parts, to: $0, memo: $1) } }
                 }
                 tasks += (0..<Self.parts).map { part in { try renderer.widgets(part: part, of: Self.parts, to: $0, memo: $1) } }

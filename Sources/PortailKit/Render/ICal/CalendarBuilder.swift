@@ -121,10 +121,16 @@ struct CalendarBuilder {
         return parts.joined(separator: "\n\n")
     }
 
+    /// Whether a calendar file made from a fingerprint is kept from the previous output.
+    typealias Kept = (_ path: String, _ fingerprint: Fingerprint.Digest) throws -> Bool
+
     /// Every calendar file of the agenda, each passed to `emit` as soon as it is made; the
     /// calendars of the whole agenda and of regions, the big ones, are written as they are
-    /// made to a writer that `open` gives.
-    func files(_ emit: (_ path: String, _ bytes: [UInt8]) throws -> Void, open: (_ path: String) throws -> ByteWriter) throws {
+    /// made to a writer that `open` gives. With `fingerprints`, the files of events and places
+    /// are given the fingerprint of what they show (``PageMemo``); those that `kept` keeps are
+    /// not made.
+    func files(_ emit: (_ path: String, _ bytes: [UInt8], _ fingerprint: Fingerprint.Digest?) throws -> Void,
+               open: (_ path: String) throws -> ByteWriter, fingerprints: Bool = false, kept: Kept? = nil) throws {
         let upcoming = agenda.upcoming
         try calendar(name: locale.format("calendar_all", ["site": catalog.site.title]),
                      description: locale.format("calendar_all_description", ["agenda": agenda.title]), path: "agenda.ics", events: upcoming,
@@ -132,9 +138,12 @@ struct CalendarBuilder {
         let byRegion = agenda.upcomingByRegion()
         for venue in agenda.venues.values {
             let path = EventPaths.venueCalendar(venue.key)
+            // A place's calendar shows what its page does: the place, its upcoming events.
+            let fingerprint = fingerprints ? agenda.fingerprint(at: venue.key) : nil
+            if let kept, let fingerprint, try kept(path, fingerprint) { continue }
             try emit(path, calendar(name: locale.format("calendar_venue", ["venue": venue.name]),
                                     description: locale.format("calendar_venue_description", ["venue": venue.label]),
-                                    path: path, events: agenda.upcoming(at: venue.key)))
+                                    path: path, events: agenda.upcoming(at: venue.key)), fingerprint)
         }
         let regions = Set(agenda.venues.values.compactMap(\.region))
         for region in regions.sorted() {
@@ -143,11 +152,17 @@ struct CalendarBuilder {
                          description: locale.format("calendar_region_description", ["region": region]),
                          path: path, events: byRegion[region] ?? .empty, to: try open(path))
         }
-        for entry in agenda.events.entries {
-            let one = agenda.events.subset([entry])
-            let event = one[0]
+        let events = agenda.events
+        for index in events.indices {
+            if let kept, let identity = agenda.identity(in: events, at: index), try kept(EventPaths.calendar(identity.id), identity.fingerprint) {
+                continue
+            }
+            let one = events.subset([events.entries[index]])
+            let (event, record) = one.read(at: 0)
             let path = EventPaths.calendar(event.id)
-            try emit(path, calendar(name: event.title, description: locale.format("calendar_event_description", ["agenda": agenda.title]), path: path, events: one))
+            try emit(path, calendar(name: event.title, description: locale.format("calendar_event_description", ["agenda": agenda.title]),
+                                    path: path, events: one),
+                     fingerprints ? record.map { agenda.fingerprint(ofRecord: $0, at: event.venue) } : nil)
         }
     }
 }
