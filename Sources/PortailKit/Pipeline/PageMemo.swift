@@ -120,3 +120,16 @@ final class PageMemo: Sendable {
         return Saved(base: base, pages: packed.base64EncodedString())
     }
 }
+
+extension OutputDestination {
+    /// Writes a page, and with a memo and a fingerprint, remembers what it was made from (a
+    /// page without a fingerprint, made from a record that changed during the build, is not
+    /// remembered: the next build renders it again).
+    func write(_ path: String, _ data: Data, memo: PageMemo?, fingerprint: Fingerprint.Digest?) throws {
+        if let memo, let fingerprint {
+            try memo.write(path, data, fingerprint: fingerprint, to: self)
+        } else {
+            try write(path, data)
+        }
+    }
+}

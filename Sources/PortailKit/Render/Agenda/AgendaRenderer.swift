@@ -35,7 +35,7 @@ struct AgendaRenderer {
         let allMonths = months.map { ($0.year, $0.month) }
         func html(_ model: () -> Any, _ template: String, _ path: String, fingerprint: Fingerprint.Digest? = nil) throws {
             if let memo, let fingerprint, try memo.keep([prefix + path], fingerprint: fingerprint, in: out) { return }
-            try write(prefix + path, Data(try theme.render(model(), template: template).utf8), memo: memo, fingerprint: fingerprint, to: out)
+            try out.write(prefix + path, Data(try theme.render(model(), template: template).utf8), memo: memo, fingerprint: fingerprint)
         }
         /// A list page shows its events, and the months it links to.
         func fingerprint(_ list: EventList, _ indices: some Sequence<Int>, _ page: [Int]) -> Fingerprint.Digest? {
@@ -76,18 +76,8 @@ struct AgendaRenderer {
             }
             let (event, record) = events.read(at: index)
             let page = Data(try theme.render(EventPageModel(event: event, agenda: agenda, catalog: catalog, locale: locale), template: "event").utf8)
-            try write(locale.pathPrefix + EventPaths.page(event), page, memo: memo,
-                      fingerprint: record.map { agenda.fingerprint(ofRecord: $0, at: event.venue) }, to: out)
-        }
-    }
-
-    /// Writes a file, and with a memo and a fingerprint, remembers what it was made from.
-    private func write(_ path: String, _ data: Data, memo: PageMemo?, fingerprint: Fingerprint.Digest?,
-                       to out: any OutputDestination) throws {
-        if let memo, let fingerprint {
-            try memo.write(path, data, fingerprint: fingerprint, to: out)
-        } else {
-            try out.write(path, data)
+            try out.write(locale.pathPrefix + EventPaths.page(event), page, memo: memo,
+                          fingerprint: record.map { agenda.fingerprint(ofRecord: $0, at: event.venue) })
         }
     }
 
@@ -99,7 +89,7 @@ struct AgendaRenderer {
             let fingerprint = memo == nil ? nil : agenda.fingerprint(at: venue.key)
             if let memo, let fingerprint, try memo.keep([path], fingerprint: fingerprint, in: out) { continue }
             let page = Data(try theme.render(WidgetPageModel(venue: venue, agenda: agenda, catalog: catalog, theme: theme), template: "widget").utf8)
-            try write(path, page, memo: memo, fingerprint: fingerprint, to: out)
+            try out.write(path, page, memo: memo, fingerprint: fingerprint)
         }
     }
 
@@ -110,7 +100,7 @@ struct AgendaRenderer {
             memo.isEmpty ? nil : { path, fingerprint in try memo.keep([path], fingerprint: fingerprint, in: out) }
         }
         try CalendarBuilder(catalog: catalog, agenda: agenda, locale: theme.localization, urls: urls).files({ path, bytes, fingerprint in
-            try write(path, Data(bytes), memo: memo, fingerprint: fingerprint, to: out)
+            try out.write(path, Data(bytes), memo: memo, fingerprint: fingerprint)
         }, open: { try out.open($0) }, fingerprints: memo != nil, kept: kept)
         try out.write("agenda/feed.atom", Data(atom(urls).utf8))
         try VenueList.write(agenda, to: out)
@@ -185,11 +175,7 @@ struct RecordPagesRenderer {
             for (locale, path) in zip(locales, paths) {
                 let page = Data(try theme.render(RecordPageModel(dataset: dataset, key: key, values: values, catalog: catalog, locale: locale),
                                                  template: "record").utf8)
-                if let memo, let fingerprint {
-                    try memo.write(path, page, fingerprint: fingerprint, to: out)
-                } else {
-                    try out.write(path, page)
-                }
+                try out.write(path, page, memo: memo, fingerprint: fingerprint)
             }
         }
     }
