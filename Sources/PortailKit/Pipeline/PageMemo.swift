@@ -11,76 +11,110 @@ import Synchronization
 ///
 /// Everything else a page reads (options, `site.yaml`, the theme, the menu, the datasets'
 /// metadata) is the memo's `base`: when it changed, no page is kept.
-///
-/// Held packed, 20 bytes a page (a 128-bit key, a 32-bit size): the memo of the benchmark's
-/// S=10 agenda, 290,000 pages, is 6 MB, where a dictionary of paths was 45.
 final class PageMemo: Sendable {
-    /// What the cache holds: the base, and the pages' keys and sizes, packed, in base64.
-    struct Saved: Sendable, Decodable, Equatable {
-        var base: String
-        var pages: String
-    }
-
-    struct Key: Sendable, Comparable {
+    /// A page: the first 96 bits of the SHA-256 of its path and fingerprint, and its size.
+    /// 16 bytes a page: the memo of the benchmark's S=10 agenda, 290,000 pages, is 5 MB, where
+    /// a dictionary of paths and fingerprints was 45 (the build's peak memory at S=10 is held to
+    /// 1.5 times that at S=1). Two pages of a unit have the same 96 bits once in 10^18 builds.
+    struct Record: Sendable, Comparable {
         var high: UInt64
-        var low: UInt64
-        static func < (a: Key, b: Key) -> Bool { (a.high, a.low) < (b.high, b.low) }
+        var low: UInt32
+        var size: UInt32
+        static func < (a: Record, b: Record) -> Bool { (a.high, a.low) < (b.high, b.low) }
+        static func == (a: Record, b: Record) -> Bool { a.high == b.high && a.low == b.low }
     }
 
-    private struct Pages: Sendable {
-        var keys: [Key] = []
-        var sizes: [UInt32] = []
-        var kept = 0
+    /// The pages of one rendering of a unit, sorted, as the cache holds them.
+    struct Pages: Sendable, Decodable {
+        let base: String
+        let records: [Record]
+
+        init(base: String, records: [Record]) {
+            self.base = base
+            self.records = records
+        }
+
+        /// `{"base":…,"pages":"<base64 of 16 bytes a page, little-endian>"}`.
+        private enum CodingKeys: String, CodingKey { case base, pages }
+        static let packedSize = 16
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            base = try container.decode(String.self, forKey: .base)
+            guard let packed = Data(base64Encoded: try container.decode(String.self, forKey: .pages)),
+                  packed.count % Self.packedSize == 0 else {
+                throw DecodingError.dataCorruptedError(forKey: .pages, in: container, debugDescription: "not a list of pages")
+            }
+            var records: [Record] = []
+            records.reserveCapacity(packed.count / Self.packedSize)
+            packed.withUnsafeBytes { raw in
+                for offset in stride(from: 0, to: raw.count, by: Self.packedSize) {
+                    records.append(Record(high: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)),
+                                          low: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt32.self)),
+                                          size: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self))))
+                }
+            }
+            self.records = records
+        }
+
+        /// Writes the JSON that `init(from:)` reads, the pages in base64 a thousand at a time:
+        /// never the whole list packed in memory.
+        func write(into w: ByteWriter) {
+            w.write("{\"base\":")
+            ValueEncoding.jsonString(base, into: w)
+            w.write(",\"pages\":\"")
+            var chunk = Data(capacity: 1_023 * Self.packedSize)
+            for start in stride(from: 0, to: records.count, by: 1_023) {
+                chunk.removeAll(keepingCapacity: true)
+                for record in records[start..<min(start + 1_023, records.count)] {
+                    withUnsafeBytes(of: record.high.littleEndian) { chunk.append(contentsOf: $0) }
+                    withUnsafeBytes(of: record.low.littleEndian) { chunk.append(contentsOf: $0) }
+                    withUnsafeBytes(of: record.size.littleEndian) { chunk.append(contentsOf: $0) }
+                }
+                // 16,368 bytes, a multiple of 3: the pieces of base64 join without padding.
+                w.write(chunk.base64EncodedString())
+            }
+            w.write("\"}")
+        }
     }
 
     let base: String
     /// Sorted by key.
-    private let previous: Pages
-    private let current = Mutex(Pages())
+    private let previous: [Record]
+    private let current = Mutex<(records: [Record], kept: Int)>(([], 0))
 
-    /// A memo under `base`, which keeps the pages of `saved` when it was made under the same.
-    init(base: String, saved: Saved?) {
+    /// A memo under `base`, which keeps the pages of `previous` when they were made under the same.
+    init(base: String, previous: Pages?) {
         self.base = base
-        var pages = Pages()
-        if let saved, saved.base == base, let packed = Data(base64Encoded: saved.pages), packed.count % 20 == 0 {
-            packed.withUnsafeBytes { raw in
-                for offset in stride(from: 0, to: raw.count, by: 20) {
-                    pages.keys.append(Key(high: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)),
-                                          low: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self))))
-                    pages.sizes.append(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 16, as: UInt32.self)))
-                }
-            }
-        }
-        previous = pages
+        self.previous = previous.flatMap { $0.base == base ? $0.records : nil } ?? []
     }
 
     /// Whether the previous build left no page to keep (a first or full build): callers then
     /// skip reading what a page was made from before they render it.
-    var isEmpty: Bool { previous.keys.isEmpty }
+    var isEmpty: Bool { previous.isEmpty }
 
-    /// The key of the page at `path` made from `fingerprint`.
-    static func key(_ path: String, _ fingerprint: Fingerprint.Digest) -> Key {
+    /// The record of the page at `path` made from `fingerprint`, without its size.
+    static func record(_ path: String, _ fingerprint: Fingerprint.Digest) -> Record {
         var hasher = SHA256()
         hasher.update(data: Data(path.utf8))
         withUnsafeBytes(of: fingerprint) { hasher.update(bufferPointer: $0) }
         return hasher.finalize().withUnsafeBytes { raw in
-            Key(high: raw.loadUnaligned(as: UInt64.self), low: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+            Record(high: raw.loadUnaligned(as: UInt64.self), low: raw.loadUnaligned(fromByteOffset: 8, as: UInt32.self), size: 0)
         }
     }
 
     /// Keeps the files at `paths` (a page in each language) from the previous output when each
     /// was made from `fingerprint` and is there; false, keeping none, otherwise.
     func keep(_ paths: [String], fingerprint: Fingerprint.Digest, in out: any OutputDestination) throws -> Bool {
-        var kept: [(Key, UInt32)] = []
+        var kept: [Record] = []
         for path in paths {
-            let key = Self.key(path, fingerprint)
-            guard let size = previousSize(key) else { return false }
-            kept.append((key, size))
+            guard let found = previousRecord(Self.record(path, fingerprint)) else { return false }
+            kept.append(found)
         }
-        guard try out.keep(PathList(paths), bytes: kept.reduce(0) { $0 + Int($1.1) }) else { return false }
-        current.withLock { pages in
-            for (key, size) in kept { pages.keys.append(key); pages.sizes.append(size) }
-            pages.kept += kept.count
+        guard try out.keep(PathList(paths), bytes: kept.reduce(0) { $0 + Int($1.size) }) else { return false }
+        current.withLock { current in
+            current.records += kept
+            current.kept += kept.count
         }
         return true
     }
@@ -88,36 +122,31 @@ final class PageMemo: Sendable {
     /// Writes a page rendered from `fingerprint`, and remembers it.
     func write(_ path: String, _ data: Data, fingerprint: Fingerprint.Digest, to out: any OutputDestination) throws {
         try out.write(path, data)
-        let key = Self.key(path, fingerprint)
-        current.withLock { pages in
-            pages.keys.append(key)
-            pages.sizes.append(UInt32(clamping: data.count))
-        }
+        var record = Self.record(path, fingerprint)
+        record.size = UInt32(clamping: data.count)
+        current.withLock { $0.records.append(record) }
     }
 
-    private func previousSize(_ key: Key) -> UInt32? {
-        var low = 0, high = previous.keys.count
+    private func previousRecord(_ record: Record) -> Record? {
+        var low = 0, high = previous.count
         while low < high {
             let middle = (low + high) / 2
-            if previous.keys[middle] < key { low = middle + 1 } else { high = middle }
+            if previous[middle] < record { low = middle + 1 } else { high = middle }
         }
-        return low < previous.keys.count && previous.keys[low] == key ? previous.sizes[low] : nil
+        return low < previous.count && previous[low] == record ? previous[low] : nil
     }
 
     /// How many pages were kept.
     var kept: Int { current.withLock { $0.kept } }
 
-    /// The pages of this build, for the cache, sorted by key.
-    var saved: Saved {
-        let pages = current.withLock { $0 }
-        let order = pages.keys.indices.sorted { pages.keys[$0] < pages.keys[$1] }
-        var packed = Data(capacity: order.count * 20)
-        for index in order {
-            withUnsafeBytes(of: pages.keys[index].high.littleEndian) { packed.append(contentsOf: $0) }
-            withUnsafeBytes(of: pages.keys[index].low.littleEndian) { packed.append(contentsOf: $0) }
-            withUnsafeBytes(of: pages.sizes[index].littleEndian) { packed.append(contentsOf: $0) }
+    /// The pages of this build, sorted, for the cache (the memo is not used after).
+    func finish() -> Pages {
+        var records = current.withLock { current in
+            defer { current.records = [] }
+            return current.records
         }
-        return Saved(base: base, pages: packed.base64EncodedString())
+        records.sort()
+        return Pages(base: base, records: records)
     }
 }
 

@@ -48,7 +48,7 @@ public final class RenderCache: Sendable {
         var key: String
         var entry: Entry
         /// The unit's pages by fingerprint, for a unit rendered page by page (``PageMemo``).
-        var memo: PageMemo.Saved?
+        var memo: PageMemo.Pages?
     }
 
     private let entries: Mutex<[String: Unit]>
@@ -102,14 +102,14 @@ public final class RenderCache: Sendable {
         return nil
     }
 
-    func store(_ unit: String, key: String, _ entry: Entry, memo: PageMemo.Saved? = nil) {
+    func store(_ unit: String, key: String, _ entry: Entry, memo: PageMemo.Pages? = nil) {
         entries.withLock { $0[unit] = Unit(key: key, entry: entry, memo: memo) }
         counts.withLock { $0.rendered += 1 }
     }
 
     /// The pages of the unit's last rendering by fingerprint, whatever its key: a unit rendered
     /// again keeps those of its pages whose fingerprint did not change.
-    func memo(_ unit: String) -> PageMemo.Saved? {
+    func memo(_ unit: String) -> PageMemo.Pages? {
         entries.withLock { $0[unit]?.memo }
     }
 
@@ -285,11 +285,8 @@ public final class RenderCache: Sendable {
                 w.write("}}")
             }
             if let memo = unit.memo {
-                w.write(",\"memo\":{\"base\":")
-                string(memo.base)
-                w.write(",\"pages\":")
-                string(memo.pages)
-                w.write("}")
+                w.write(",\"memo\":")
+                memo.write(into: w)
             }
             w.write("}")
         }

@@ -44,7 +44,7 @@ struct HTMLRenderer {
                 if let key, let reuse, try reuse.cache.keep(name, key: key, in: destination) != nil { return }
                 let output = RecordingOutput(destination)
                 outputs.append(output)
-                let memo = base.map { PageMemo(base: $0, saved: reuse?.cache.memo(name)) }
+                let memo = base.map { PageMemo(base: $0, previous: reuse?.cache.memo(name)) }
                 if let key { rendering[name] = (key, output, memo) }
                 for task in tasks { group.addTask { try task(output, memo) } }
             }
@@ -117,8 +117,8 @@ struct HTMLRenderer {
             try await group.waitForAll()
             if let cache = reuse?.cache {
                 for (name, unit) in rendering {
-                    cache.store(name, key: unit.key, .pages(unit.output.paths, bytes: unit.output.bytes), memo: unit.memo?.saved)
                     cache.pagesKept(unit.memo?.kept ?? 0)
+                    cache.store(name, key: unit.key, .pages(unit.output.paths, bytes: unit.output.bytes), memo: unit.memo?.finish())
                 }
             }
             return outputs.map(\.count).reduce(0, +)
