@@ -57,7 +57,7 @@ public actor PreviewBuilder {
 
     /// Builds once. Returns the diagnostics of the build, and whether the output changed.
     @discardableResult
-    public func build() async -> (succeeded: Bool, diagnostics: [Diagnostic], reused: Int, rendered: Int) {
+    public func build() async -> (succeeded: Bool, diagnostics: [Diagnostic], reused: Int, rendered: Int, pagesKept: Int) {
         let start = ContinuousClock.now
         var diagnostics: [Diagnostic] = []
         var succeeded = false
@@ -86,6 +86,6 @@ public actor PreviewBuilder {
         status = Status(build: status.build + (succeeded ? 1 : 0), state: succeeded ? "ok" : "failed",
                         seconds: (seconds * 1000).rounded() / 1000, problems: diagnostics.map(Problem.init))
         let counts = cache.takeCounts()
-        return (succeeded, diagnostics, counts.reused, counts.rendered)
+        return (succeeded, diagnostics, counts.reused, counts.rendered, cache.takePagesKept())
     }
 }

@@ -49,12 +49,13 @@ struct Serve: AsyncParsableCommand {
         serving.cancel()
     }
 
-    private func report(_ outcome: (succeeded: Bool, diagnostics: [Diagnostic], reused: Int, rendered: Int),
+    private func report(_ outcome: (succeeded: Bool, diagnostics: [Diagnostic], reused: Int, rendered: Int, pagesKept: Int),
                         builder: PreviewBuilder) async {
         Console.diagnostics(outcome.diagnostics)
         let seconds = String(format: "%.2f", await builder.status.seconds)
         if outcome.succeeded {
-            let parts = outcome.reused > 0 ? " (\(outcome.reused) of \(outcome.reused + outcome.rendered) parts unchanged)" : ""
+            var parts = outcome.reused > 0 ? " (\(outcome.reused) of \(outcome.reused + outcome.rendered) parts unchanged" : ""
+            if outcome.reused > 0 { parts += outcome.pagesKept > 0 ? ", \(outcome.pagesKept) pages of the others)" : ")" }
             Console.error("portail: built in \(seconds) s\(parts)")
         } else {
             Console.error("portail: the build failed in \(seconds) s; the last good build is still served, and open pages show the errors")
