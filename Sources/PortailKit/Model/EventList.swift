@@ -97,13 +97,8 @@ struct EventReader: Sendable {
 }
 
 extension EventReader {
-    /// The fingerprint of the entry's record, every cell of it: what its page and its place's
-    /// pages show of it (``PageMemo``).
-    func fingerprint(of entry: EventEntry) -> Fingerprint.Digest? {
-        identity(of: entry)?.fingerprint
-    }
-
-    /// The key of the entry's event and the fingerprint of its record, from one reading.
+    /// The key of the entry's event and the fingerprint of its record, every cell of it (what
+    /// its page and its place's pages show of it, ``PageMemo``), from one reading.
     func identity(of entry: EventEntry) -> (id: String, fingerprint: Fingerprint.Digest)? {
         guard let values = stream.record(at: entry.position, fieldIndexes: fieldIndexes),
               let id = EventRows.key(values[keyIndex]) else { return nil }
