@@ -167,10 +167,9 @@ struct IncrementalBuildTests {
             return output.kept.filter { path in ["agenda/events/", "agenda/venues/", "datasets/salles/", "embed/agenda/"].contains { path.hasPrefix($0) }
                 && (path.hasSuffix(".html") || path.hasSuffix(".ics")) && !path.hasSuffix("index.html") }
         }
-        /// An event's page (its calendar file is made again with the agenda); a place's page,
-        /// widget and calendar.
+        /// An event's page and calendar file; a place's page, widget and calendar.
         func files(events: [String], places: [String]) -> Set<String> {
-            Set(events.map { "agenda/events/\($0).html" }
+            Set(events.flatMap { ["agenda/events/\($0).html", "agenda/events/\($0).ics"] }
                 + places.flatMap { ["datasets/salles/\($0).html", "embed/agenda/\($0).html", "agenda/venues/\($0).ics"] })
         }
         _ = await build("first build")

@@ -64,21 +64,31 @@ struct AgendaRenderer {
         }
     }
 
-    /// The pages of one share of the events (every `parts`-th from `part`). With a memo, the
-    /// pages of events whose record and place did not change are kept, not rendered.
-    func eventPages(_ locale: Localization, part: Int = 0, of parts: Int = 1, to out: any OutputDestination,
-                    memo: PageMemo? = nil) throws {
+    /// The pages of one share of the events (every `parts`-th from `part`), and with
+    /// `calendars` (in one language's pass) each event's calendar file, from the same reading.
+    /// With a memo, the pages (and files) of events whose record and place did not change are
+    /// kept, not rendered.
+    func eventPages(_ locale: Localization, part: Int = 0, of parts: Int = 1, calendars: CalendarBuilder? = nil,
+                    to out: any OutputDestination, memo: PageMemo? = nil) throws {
         let events = agenda.events
         for index in stride(from: part, to: events.count, by: parts) {
             if let memo, !memo.isEmpty, let identity = agenda.identity(in: events, at: index),
-               try memo.keep([locale.pathPrefix + EventPaths.page(identity.id)], fingerprint: identity.fingerprint, in: out) {
+               try memo.keep([locale.pathPrefix + EventPaths.page(identity.id)],
+                             companions: calendars == nil ? [] : [EventPaths.calendar(identity.id)],
+                             fingerprint: identity.fingerprint, in: out) {
                 continue
             }
             let (event, record) = events.read(at: index)
             let page = Data(try theme.render(EventPageModel(event: event, agenda: agenda, catalog: catalog, locale: locale), template: "event").utf8)
-            try out.write(locale.pathPrefix + EventPaths.page(event), page, memo: memo,
-                          fingerprint: record.map { agenda.fingerprint(ofRecord: $0, at: event.venue) })
+            let calendar = calendars.map { $0.calendar(of: event) }
+            try out.write(locale.pathPrefix + EventPaths.page(event), page, companions: calendar.map { [($0.path, Data($0.bytes))] } ?? [],
+                          memo: memo, fingerprint: record.map { agenda.fingerprint(ofRecord: $0, at: event.venue) })
         }
+    }
+
+    /// What makes the agenda's calendar files, in the site's language.
+    var calendarBuilder: CalendarBuilder {
+        CalendarBuilder(catalog: catalog, agenda: agenda, locale: theme.localization, urls: SiteURLs(catalog.site))
     }
 
     /// The widgets of one share of the venues (every `parts`-th from `part`), so that
@@ -93,13 +103,15 @@ struct AgendaRenderer {
         }
     }
 
-    /// With a memo, the calendar files of events and places are kept as their pages are.
+    /// The calendars of the agenda, of places and regions (events' own are made with their
+    /// pages), the Atom feed and the list of places. With a memo, places' calendars are kept as
+    /// their pages are.
     func feeds(to out: any OutputDestination, memo: PageMemo? = nil) throws {
         let urls = SiteURLs(catalog.site)
         let kept: CalendarBuilder.Kept? = memo.flatMap { memo in
             memo.isEmpty ? nil : { path, fingerprint in try memo.keep([path], fingerprint: fingerprint, in: out) }
         }
-        try CalendarBuilder(catalog: catalog, agenda: agenda, locale: theme.localization, urls: urls).files({ path, bytes, fingerprint in
+        try calendarBuilder.files({ path, bytes, fingerprint in
             try out.write(path, Data(bytes), memo: memo, fingerprint: fingerprint)
         }, open: { try out.open($0) }, fingerprints: memo != nil, kept: kept)
         try out.write("agenda/feed.atom", Data(atom(urls).utf8))

@@ -56,9 +56,14 @@ struct HTMLRenderer {
                 // One unit for every language: the cache keeps the agenda's pages together.
                 let renderer = AgendaRenderer(catalog: catalog, agenda: agenda, theme: theme)
                 var tasks: [Task] = [{ try renderer.feeds(to: $0, memo: $1) }]
-                for locale in locales {
+                let calendars = renderer.calendarBuilder
+                for (number, locale) in locales.enumerated() {
                     tasks.append { try renderer.pages(locale, to: $0, memo: $1) }
-                    tasks += (0..<Self.parts).map { part in { try renderer.eventPages(locale, part: part, of: Self.parts, to: $0, memo: $1) } }
+                    // Each event's calendar file is made with its page in the first language,
+                    // and kept with it.
+                    tasks += (0..<Self.parts).map { part in
+                        { try renderer.eventPages(locale, part: part, of: Self.parts, calendars: number == 0 ? calendars : nil, to: $0, memo: $1) }
+                    }
                 }
                 tasks += (0..<Self.parts).map { part in { try renderer.widgets(part: part, of: Self.parts, to: $0, memo: $1) } }
                 try unit("agenda", key: reuse?.keys.agenda(), base: reuse?.keys.agendaPagesBase(), tasks)

@@ -1,6 +1,6 @@
 /// The agenda's iCalendar feeds (RFC 5545 with RFC 7986's NAME, DESCRIPTION, URL and
 /// REFRESH-INTERVAL): all upcoming events, one feed per venue and per region, and one file
-/// per event for "add to my calendar". UIDs come from event ids and the portal's address,
+/// per event for "add to my calendar" (made with the event's page). UIDs come from event ids and the portal's address,
 /// so that subscribed calendars update events instead of duplicating them.
 struct CalendarBuilder {
     let catalog: Catalog
@@ -37,6 +37,29 @@ struct CalendarBuilder {
     }
 
     private func write(name: String, description: String, path: String, events: EventList, into ical: ICalText) {
+        var first: Int?, last: Int?
+        for entry in events.entries {
+            first = Swift.min(first ?? .max, entry.start.epochSeconds)
+            last = Swift.max(last ?? .min, entry.end.epochSeconds)
+        }
+        write(name: name, description: description, path: path, span: first.flatMap { first in last.map { (first, $0) } },
+              events: events, into: ical)
+    }
+
+    /// The file of one event, for "add to my calendar", made from the event as its page reads
+    /// it (``AgendaRenderer/eventPages(_:part:of:calendars:to:memo:)``), not read again.
+    func calendar(of event: Event) -> (path: String, bytes: [UInt8]) {
+        let path = EventPaths.calendar(event.id)
+        let bytes = ByteWriter.collect { writer in
+            write(name: event.title, description: locale.format("calendar_event_description", ["agenda": agenda.title]), path: path,
+                  span: (event.start.epochSeconds, event.end.epochSeconds), events: [event], into: ICalText(writer: writer))
+        }
+        return (path, bytes)
+    }
+
+    /// `span`: the first start and last end of `events`, which the time zone's definition covers.
+    private func write(name: String, description: String, path: String, span: (first: Int, last: Int)?,
+                       events: some Sequence<Event>, into ical: ICalText) {
         ical.line("BEGIN", "VCALENDAR")
         ical.line("VERSION", "2.0")
         ical.line("PRODID", "-//Portail//Portail//\(catalog.site.language.uppercased())")
@@ -54,12 +77,7 @@ struct CalendarBuilder {
         // The time zone is always there: RFC 5545 wants at least one component, and a feed
         // with no event yet (a cinema's before its first one) must still be a valid calendar.
         let today = catalog.buildDate.daysSinceEpoch * 86_400
-        var first: Int?, last: Int?
-        for entry in events.entries {
-            first = Swift.min(first ?? .max, entry.start.epochSeconds)
-            last = Swift.max(last ?? .min, entry.end.epochSeconds)
-        }
-        TimeZoneDefinition.vtimezone(catalog.site.timeZone, from: first ?? today, to: last ?? today, into: ical)
+        TimeZoneDefinition.vtimezone(catalog.site.timeZone, from: span?.first ?? today, to: span?.last ?? today, into: ical)
         for event in events { vevent(event, into: ical) }
         ical.line("END", "VCALENDAR")
     }
@@ -124,7 +142,7 @@ struct CalendarBuilder {
     /// Whether a calendar file made from a fingerprint is kept from the previous output.
     typealias Kept = (_ path: String, _ fingerprint: Fingerprint.Digest) throws -> Bool
 
-    /// Every calendar file of the agenda, each passed to `emit` as soon as it is made; the
+    /// Every calendar file of the agenda but the events' own, each passed to `emit` as soon as it is made; the
     /// calendars of the whole agenda and of regions, the big ones, are written as they are
     /// made to a writer that `open` gives. With `fingerprints`, the files of places are given
     /// the fingerprint of what they show (``PageMemo``); those that `kept` keeps are not made.
@@ -151,14 +169,7 @@ struct CalendarBuilder {
                          description: locale.format("calendar_region_description", ["region": region]),
                          path: path, events: byRegion[region] ?? .empty, to: try open(path))
         }
-        // One file per event, made again whenever the agenda is: remembering 250,000 more files
-        // at the benchmark's S=10 cost the memory the build is held to.
-        for entry in agenda.events.entries {
-            let one = agenda.events.subset([entry])
-            let event = one[0]
-            let path = EventPaths.calendar(event.id)
-            try emit(path, calendar(name: event.title, description: locale.format("calendar_event_description", ["agenda": agenda.title]), path: path, events: one), nil)
-        }
+        // The file of each event is made with its page (``calendar(of:)``).
     }
 }
 
