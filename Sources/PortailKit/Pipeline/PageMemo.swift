@@ -81,7 +81,11 @@ final class PageMemo: Sendable {
     let base: String
     /// Sorted by key.
     private let previous: [Record]
-    private let current = Mutex<(records: [Record], kept: Int)>(([], 0))
+    /// This build's records, in chunks of a fixed size: an array grown by doubling held up to
+    /// twice the records, and both buffers while it grew (12.6 MB at the S=10 build's peak,
+    /// for 5 MB of records).
+    private let current = Mutex<(chunks: [[Record]], kept: Int)>(([], 0))
+    private static let chunkSize = 4_096
 
     /// A memo under `base`, which keeps the pages of `previous` when they were made under the same.
     init(base: String, previous: Pages?) {
@@ -116,7 +120,7 @@ final class PageMemo: Sendable {
         }
         guard try out.keep(PathList(paths + companions), bytes: kept.reduce(0) { $0 + Int($1.size) }) else { return false }
         current.withLock { current in
-            current.records += kept
+            for record in kept { Self.append(record, to: &current.chunks) }
             current.kept += kept.count
         }
         return true
@@ -132,7 +136,15 @@ final class PageMemo: Sendable {
         for companion in companions { try out.write(companion.path, companion.data) }
         var record = Self.record(path, fingerprint)
         record.size = UInt32(clamping: companions.reduce(data.count) { $0 + $1.data.count })
-        current.withLock { $0.records.append(record) }
+        current.withLock { Self.append(record, to: &$0.chunks) }
+    }
+
+    private static func append(_ record: Record, to chunks: inout [[Record]]) {
+        if chunks.isEmpty || chunks[chunks.count - 1].count == chunkSize {
+            chunks.append([])
+            chunks[chunks.count - 1].reserveCapacity(chunkSize)
+        }
+        chunks[chunks.count - 1].append(record)
     }
 
     private func previousRecord(_ record: Record) -> Record? {
@@ -149,10 +161,14 @@ final class PageMemo: Sendable {
 
     /// The pages of this build, sorted, for the cache (the memo is not used after).
     func finish() -> Pages {
-        var records = current.withLock { current in
-            defer { current.records = [] }
-            return current.records
+        var chunks = current.withLock { current in
+            defer { current.chunks = [] }
+            return current.chunks
         }
+        // Into one array of the exact size, each chunk let go once copied.
+        var records: [Record] = []
+        records.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
+        while let chunk = chunks.popLast() { records += chunk }
         records.sort()
         return Pages(base: base, records: records)
     }
