@@ -1,7 +1,8 @@
 /// The agenda's iCalendar feeds (RFC 5545 with RFC 7986's NAME, DESCRIPTION, URL and
 /// REFRESH-INTERVAL): all upcoming events, one feed per venue and per region, and one file
-/// per event for "add to my calendar" (made with the event's page). UIDs come from event ids and the portal's address,
-/// so that subscribed calendars update events instead of duplicating them.
+/// per event for "add to my calendar" (made with the event's page). UIDs come from event ids
+/// and the portal's address, so that subscribed calendars update events instead of
+/// duplicating them.
 struct CalendarBuilder {
     let catalog: Catalog
     let agenda: Agenda
@@ -142,10 +143,11 @@ struct CalendarBuilder {
     /// Whether a calendar file made from a fingerprint is kept from the previous output.
     typealias Kept = (_ path: String, _ fingerprint: Fingerprint.Digest) throws -> Bool
 
-    /// Every calendar file of the agenda but the events' own, each passed to `emit` as soon as it is made; the
-    /// calendars of the whole agenda and of regions, the big ones, are written as they are
-    /// made to a writer that `open` gives. With `fingerprints`, the files of places are given
-    /// the fingerprint of what they show (``PageMemo``); those that `kept` keeps are not made.
+    /// Every calendar file of the agenda but the events' own (``calendar(of:)``), each passed
+    /// to `emit` as soon as it is made; the calendars of the whole agenda and of regions, the
+    /// big ones, are written as they are made to a writer that `open` gives. With
+    /// `fingerprints`, the files of places are given the fingerprint of what they show
+    /// (``PageMemo``); those that `kept` keeps are not made.
     func files(_ emit: (_ path: String, _ bytes: [UInt8], _ fingerprint: Fingerprint.Digest?) throws -> Void,
                open: (_ path: String) throws -> ByteWriter, fingerprints: Bool = false, kept: Kept? = nil) throws {
         let upcoming = agenda.upcoming
