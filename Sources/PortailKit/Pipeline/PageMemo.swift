@@ -110,7 +110,7 @@ final class PageMemo: Sendable {
     /// Keeps the files at `paths` (a page in each language) from the previous output when each
     /// was made from `fingerprint` and is there; false, keeping none, otherwise. `companions`
     /// are files made with the first page, from the same data (an event's calendar file): they
-    /// have no record of their own, the page's stands for them (``write(_:fingerprint:to:)``).
+    /// have no record of their own, the page's stands for them (``write(_:_:companions:fingerprint:to:)``).
     func keep(_ paths: [String], companions: [String] = [], fingerprint: Fingerprint.Digest,
               in out: any OutputDestination) throws -> Bool {
         var kept: [Record] = []
