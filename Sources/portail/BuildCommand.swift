@@ -75,7 +75,7 @@ struct Build: AsyncParsableCommand {
         var failed = false
         var report = ""
         // Parts of the output kept from the last build, and parts rendered (for the summary).
-        var parts: (reused: Int, rendered: Int)?
+        var parts = (reused: 0, rendered: 0)
         // Pages of the parts rendered again kept one by one (their data did not change).
         var pagesKept = 0
         for tree in trees {
@@ -114,8 +114,8 @@ struct Build: AsyncParsableCommand {
                 let (files, bytes, unchanged) = staging.summary
                 let seconds = Date().timeIntervalSince(start)
                 // Whether the build was incremental: what a CI job restoring its output wants to see.
-                var kept = parts.map { $0.reused > 0 ? ", \($0.reused) of \($0.reused + $0.rendered) parts kept" : "" } ?? ""
-                if pagesKept > 0 { kept += ", \(pagesKept) pages of the others" }
+                let kept = Console.kept(parts: parts.reused, of: parts.reused + parts.rendered, pages: pagesKept)
+                    .map { ", " + $0 }.joined()
                 Console.error("portail: wrote \(SharedOptions.display(folder))/: \(files) files, \(Console.bytes(bytes)) (\(unchanged) unchanged\(kept)) in \(String(format: "%.2f", seconds)) s")
             }
         }

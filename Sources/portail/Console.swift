@@ -30,5 +30,12 @@ enum Console {
         return out
     }
 
+    /// What an incremental build kept, for the summaries of `build` and `serve`: "3 of 8 parts
+    /// kept", "29199 pages of the others", each only when there is some; `word` says how the
+    /// parts are named kept.
+    static func kept(parts reused: Int, of total: Int, pages: Int, word: String = "kept") -> [String] {
+        (reused > 0 ? ["\(reused) of \(total) parts \(word)"] : []) + (pages > 0 ? ["\(pages) pages of the others"] : [])
+    }
+
     static let isTerminal = isatty(STDERR_FILENO) == 1
 }

@@ -54,8 +54,8 @@ struct Serve: AsyncParsableCommand {
         Console.diagnostics(outcome.diagnostics)
         let seconds = String(format: "%.2f", await builder.status.seconds)
         if outcome.succeeded {
-            var parts = outcome.reused > 0 ? " (\(outcome.reused) of \(outcome.reused + outcome.rendered) parts unchanged" : ""
-            if outcome.reused > 0 { parts += outcome.pagesKept > 0 ? ", \(outcome.pagesKept) pages of the others)" : ")" }
+            let kept = Console.kept(parts: outcome.reused, of: outcome.reused + outcome.rendered, pages: outcome.pagesKept, word: "unchanged")
+            let parts = outcome.reused > 0 ? " (" + kept.joined(separator: ", ") + ")" : ""
             Console.error("portail: built in \(seconds) s\(parts)")
         } else {
             Console.error("portail: the build failed in \(seconds) s; the last good build is still served, and open pages show the errors")
