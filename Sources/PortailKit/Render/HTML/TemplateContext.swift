@@ -41,3 +41,13 @@ enum TemplateContext {
 /// Models of many fields are classes: swift-mustache casts each object of its context stack
 /// at every name it looks up, and a cast copies a struct, retaining each of its strings.
 protocol TemplateValue: MustacheParent {}
+
+/// A string stands on the context stack inside a section opened on it (`{{#city}}, {{city}}
+/// {{/city}}`), and swift-mustache looks every name of that section up in it first. An object
+/// that is not a `MustacheParent` is reflected with `Mirror` at each of those lookups; a string
+/// has no names to offer, so it answers none, directly: at the benchmark's S=1 that was
+/// 460,000 reflections of strings. What a template sees does not change (a string's mirror has
+/// no children).
+extension String: @retroactive MustacheParent {
+    public func child(named name: String) -> Any? { nil }
+}

@@ -8,9 +8,11 @@ struct CalendarBuilder {
     let agenda: Agenda
     let locale: Localization
     let urls: SiteURLs
-    /// What follows `@` in every UID, and the site's offsets: made once, not per event.
+    /// What follows `@` in every UID, the site's offsets and its time zone's definitions:
+    /// made once, not per event.
     private let uidDomain: String
     private let zone: ZoneOffsets
+    private let timeZone: TimeZoneDefinition
 
     init(catalog: Catalog, agenda: Agenda, locale: Localization, urls: SiteURLs) {
         self.catalog = catalog
@@ -20,6 +22,7 @@ struct CalendarBuilder {
         let address = urls.base.components(separatedBy: "://").last ?? urls.base
         uidDomain = address.hasSuffix("/") ? String(address.dropLast()) : address
         zone = ZoneOffsets(catalog.site.timeZone)
+        timeZone = TimeZoneDefinition(catalog.site.timeZone)
     }
 
     /// `<event-id>@<host and path of base_url>`: stable across builds and machines.
@@ -78,7 +81,7 @@ struct CalendarBuilder {
         // The time zone is always there: RFC 5545 wants at least one component, and a feed
         // with no event yet (a cinema's before its first one) must still be a valid calendar.
         let today = catalog.buildDate.daysSinceEpoch * 86_400
-        TimeZoneDefinition.vtimezone(catalog.site.timeZone, from: span?.first ?? today, to: span?.last ?? today, into: ical)
+        timeZone.write(from: span?.first ?? today, to: span?.last ?? today, into: ical)
         for event in events { vevent(event, into: ical) }
         ical.line("END", "VCALENDAR")
     }

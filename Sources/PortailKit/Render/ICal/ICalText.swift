@@ -28,6 +28,12 @@ struct ICalText {
         }
     }
 
+    /// Appends content lines made before, already folded (a time zone's definition, the same
+    /// in many files).
+    func lines(_ bytes: [UInt8]) {
+        writer.write(bytes: bytes)
+    }
+
     /// A TEXT value: backslash, semicolon, comma and line breaks escaped.
     static func escape(_ text: String) -> String {
         ByteEscaping.escape(text) { byte in
