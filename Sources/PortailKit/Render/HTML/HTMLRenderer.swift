@@ -9,9 +9,13 @@ struct HTMLRenderer {
     /// The previous build's units, and the keys that say which are still valid.
     var reuse: (cache: RenderCache, keys: UnitKeys)? = nil
 
-    /// Shares that long runs of pages (records, widgets) are split into, one per core. The
-    /// output does not depend on it: pages are sorted by path at the end.
+    /// Shares that a dataset's record pages are split into, one per core: each share reads the
+    /// whole table. The output depends on no split: pages are sorted by path at the end.
     static let parts = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
+    /// Shares of the runs of pages read by position (events, widgets), which cost nothing to
+    /// split: several per core, so that the last ones to finish are short and no core waits
+    /// for another at the end.
+    static let shares = parts * 4
 
     /// Renders every page into `destination` as soon as it is made (holding them until the end
     /// made memory grow with the number of pages), and returns how many were written, and the
@@ -52,6 +56,14 @@ struct HTMLRenderer {
             func always(_ path: String, _ work: @escaping @Sendable () throws -> Data) {
                 group.addTask { try singles.write(path, try work()) }
             }
+            // Tasks start about in the order they are added. Each share of a dataset's record
+            // pages reads the whole table, so there is one per core, and they go first: when they
+            // went last, one of them was still running alone for most of a second at the end.
+            for dataset in catalog.datasets where dataset.hasRecordPages {
+                let renderer = RecordPagesRenderer(dataset: dataset, catalog: catalog, theme: theme)
+                try unit("records:\(dataset.id)", key: reuse?.keys.records(dataset), base: reuse?.keys.recordPagesBase(dataset),
+                         (0..<Self.parts).map { part in { try renderer.pages(locales, part: part, of: Self.parts, to: $0, memo: $1) } })
+            }
             if let agenda = catalog.agenda {
                 // One unit for every language: the cache keeps the agenda's pages together.
                 let renderer = AgendaRenderer(catalog: catalog, agenda: agenda, theme: theme)
@@ -61,17 +73,12 @@ struct HTMLRenderer {
                     tasks.append { try renderer.pages(locale, to: $0, memo: $1) }
                     // Each event's calendar file is made with its page in the first language,
                     // and kept with it.
-                    tasks += (0..<Self.parts).map { part in
-                        { try renderer.eventPages(locale, part: part, of: Self.parts, calendars: number == 0 ? calendars : nil, to: $0, memo: $1) }
+                    tasks += (0..<Self.shares).map { part in
+                        { try renderer.eventPages(locale, part: part, of: Self.shares, calendars: number == 0 ? calendars : nil, to: $0, memo: $1) }
                     }
                 }
-                tasks += (0..<Self.parts).map { part in { try renderer.widgets(part: part, of: Self.parts, to: $0, memo: $1) } }
+                tasks += (0..<Self.shares).map { part in { try renderer.widgets(part: part, of: Self.shares, to: $0, memo: $1) } }
                 try unit("agenda", key: reuse?.keys.agenda(), base: reuse?.keys.agendaPagesBase(), tasks)
-            }
-            for dataset in catalog.datasets where dataset.hasRecordPages {
-                let renderer = RecordPagesRenderer(dataset: dataset, catalog: catalog, theme: theme)
-                try unit("records:\(dataset.id)", key: reuse?.keys.records(dataset), base: reuse?.keys.recordPagesBase(dataset),
-                         (0..<Self.parts).map { part in { try renderer.pages(locales, part: part, of: Self.parts, to: $0, memo: $1) } })
             }
             for locale in locales {
                 let prefix = locale.pathPrefix
