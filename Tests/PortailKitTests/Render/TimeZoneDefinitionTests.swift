@@ -37,7 +37,8 @@ struct TimeZoneDefinitionTests {
                 + "TZOFFSETFROM:+0900\r\nTZOFFSETTO:+0900\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n")
     }
 
-    @Test("a remembered definition is the one a fresh search writes, across spans far apart", arguments: ["Europe/Paris", "America/New_York", "Asia/Tokyo"])
+    @Test("a remembered definition is the one a fresh search writes, across spans far apart",
+          arguments: ["Europe/Paris", "America/New_York", "Asia/Tokyo"])
     func rememberedIsFresh(_ identifier: String) throws {
         let zone = try #require(TimeZone(identifier: identifier))
         let spans = [("2026-10-24T20:00:00Z", "2026-10-25T05:30:00Z"), ("2025-06-30T00:00:00Z", "2025-06-30T00:00:00Z"),

@@ -56,7 +56,8 @@ final class TimeZoneDefinition: Sendable {
             }
             let first = memo.transitions.firstIndex { $0.at > lower } ?? memo.transitions.count
             let last = memo.transitions[first...].firstIndex { $0.at > upper } ?? memo.transitions.count
-            let shape = Shape(transitions: first..<last, standardOffset: first == last ? zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(start))) : nil)
+            let standardOffset = first == last ? zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(start))) : nil
+            let shape = Shape(transitions: first..<last, standardOffset: standardOffset)
             if let bytes = memo.written[shape] { return bytes }
             let transitions = memo.transitions[shape.transitions]
             let bytes = ByteWriter.collect { write(transitions, standardOffset: shape.standardOffset, into: ICalText(writer: $0)) }
