@@ -12,7 +12,7 @@ struct CalendarBuilder {
     /// made once, not per event.
     private let uidDomain: String
     private let zone: ZoneOffsets
-    private let timeZone: TimeZoneDefinition
+    private let zoneDefinition: TimeZoneDefinition
 
     init(catalog: Catalog, agenda: Agenda, locale: Localization, urls: SiteURLs) {
         self.catalog = catalog
@@ -22,7 +22,7 @@ struct CalendarBuilder {
         let address = urls.base.components(separatedBy: "://").last ?? urls.base
         uidDomain = address.hasSuffix("/") ? String(address.dropLast()) : address
         zone = ZoneOffsets(catalog.site.timeZone)
-        timeZone = TimeZoneDefinition(catalog.site.timeZone)
+        zoneDefinition = TimeZoneDefinition(catalog.site.timeZone)
     }
 
     /// `<event-id>@<host and path of base_url>`: stable across builds and machines.
@@ -81,7 +81,7 @@ struct CalendarBuilder {
         // The time zone is always there: RFC 5545 wants at least one component, and a feed
         // with no event yet (a cinema's before its first one) must still be a valid calendar.
         let today = catalog.buildDate.daysSinceEpoch * 86_400
-        timeZone.write(from: span?.first ?? today, to: span?.last ?? today, into: ical)
+        zoneDefinition.write(from: span?.first ?? today, to: span?.last ?? today, into: ical)
         for event in events { vevent(event, into: ical) }
         ical.line("END", "VCALENDAR")
     }
