@@ -192,6 +192,33 @@ struct StagingDirectoryTests {
         #expect(try Self.tree(output) == ["index.html": "fourth"])
     }
 
+    @Test("files are the same only when every byte is: sizes, a byte past the first piece, the last byte, a missing file")
+    func sameBytes() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Longer than the pieces `same` reads (256 KiB), so that pieces after the first count.
+        let bytes = Data((0..<700_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        func file(_ name: String, _ data: Data) throws -> String {
+            let path = folder.appendingPathComponent(name).path
+            try PlainFile.write(data, to: path)
+            return path
+        }
+        func changed(at index: Int) -> Data {
+            var copy = bytes
+            copy[index] ^= 1
+            return copy
+        }
+        let a = try file("a", bytes)
+        #expect(PlainFile.same(a, try file("b", bytes)))
+        #expect(PlainFile.same(try file("empty-1", Data()), try file("empty-2", Data())))
+        #expect(!PlainFile.same(a, try file("shorter", bytes.dropLast())))
+        #expect(!PlainFile.same(a, try file("third-piece", changed(at: 600_000))))
+        #expect(!PlainFile.same(a, try file("last", changed(at: bytes.count - 1))))
+        #expect(!PlainFile.same(a, folder.appendingPathComponent("missing").path))
+        #expect(PlainFile.holds(bytes, at: a))
+        #expect(!PlainFile.holds(changed(at: 300_000), at: a))
+    }
+
     // MARK: - Helpers
 
     static func make(_ files: [String: String], in root: URL) throws {
