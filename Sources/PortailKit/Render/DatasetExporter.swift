@@ -45,8 +45,10 @@ struct DatasetExporter {
     func export(progress: @escaping @Sendable (Int, Int) -> Void) async throws -> DatasetExports {
         guard dataset.publishesRecords else { return .none }
         let formats = ExportFormat.formats(for: dataset)
-        async let xlsx = exportFiles(formats.filter { $0 == .xlsx }, views: []) { _, _ in }
+        // The ODS pass first: its XML is the biggest to write and to compress, so it starts
+        // while the other passes share the other core (started last, it ran alone at the end).
         async let ods = exportFiles(formats.filter { $0 == .ods }, views: []) { _, _ in }
+        async let xlsx = exportFiles(formats.filter { $0 == .xlsx }, views: []) { _, _ in }
         var main = try exportFiles(formats.filter { $0 != .xlsx && $0 != .ods }, views: views, progress: progress)
         let sheets = try await xlsx.files + ods.files
         // Files in the order pages list them.
