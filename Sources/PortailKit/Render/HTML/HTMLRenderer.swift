@@ -44,11 +44,12 @@ struct HTMLRenderer {
             /// Adds the tasks of a unit, unless the previous build's files of the unit are kept.
             /// A unit rendered page by page (`base`: ``PageMemo``) keeps those of its pages
             /// whose data did not change.
-            func unit(_ name: String, key: String?, base: String?, _ tasks: [Task]) throws {
+            /// `pages`: about how many pages (and files) the unit remembers one by one.
+            func unit(_ name: String, key: String?, base: String?, pages: Int, _ tasks: [Task]) throws {
                 if let key, let reuse, try reuse.cache.keep(name, key: key, in: destination) != nil { return }
                 let output = RecordingOutput(destination)
                 outputs.append(output)
-                let memo = base.map { PageMemo(base: $0, previous: reuse?.cache.memo(name)) }
+                let memo = base.map { PageMemo(base: $0, previous: reuse?.cache.memo(name), expected: pages) }
                 if let key { rendering[name] = (key, output, memo) }
                 for task in tasks { group.addTask { try task(output, memo) } }
             }
@@ -62,6 +63,7 @@ struct HTMLRenderer {
             for dataset in catalog.datasets where dataset.hasRecordPages {
                 let renderer = RecordPagesRenderer(dataset: dataset, catalog: catalog, theme: theme)
                 try unit("records:\(dataset.id)", key: reuse?.keys.records(dataset), base: reuse?.keys.recordPagesBase(dataset),
+                         pages: dataset.recordKeys.count * locales.count,
                          (0..<Self.parts).map { part in { try renderer.pages(locales, part: part, of: Self.parts, to: $0, memo: $1) } })
             }
             if let agenda = catalog.agenda {
@@ -78,7 +80,11 @@ struct HTMLRenderer {
                     }
                 }
                 tasks += (0..<Self.shares).map { part in { try renderer.widgets(part: part, of: Self.shares, to: $0, memo: $1) } }
-                try unit("agenda", key: reuse?.keys.agenda(), base: reuse?.keys.agendaPagesBase(), tasks)
+                // In each language, the event pages and the list pages (the index, each month's);
+                // each place's widget and calendar.
+                let lists = 1 + AgendaRenderer.months(agenda, zone: ZoneOffsets(catalog.site.timeZone)).reduce(0) { $0 + $1.partCount }
+                let pages = (agenda.events.count + lists) * locales.count + 2 * agenda.venues.values.count
+                try unit("agenda", key: reuse?.keys.agenda(), base: reuse?.keys.agendaPagesBase(), pages: pages, tasks)
             }
             for locale in locales {
                 let prefix = locale.pathPrefix
