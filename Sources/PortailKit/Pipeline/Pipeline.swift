@@ -81,9 +81,14 @@ public enum Pipeline {
             let records = catalog.datasets.reduce(0) { $0 + $1.recordKeys.count }
             progress.stage("render", detail: "\(catalog.datasets.count) datasets, \(catalog.pages.count) pages, \(records) records, "
                            + "\(catalog.agenda?.events.count ?? 0) events")
-            let metadata = try renderMetadata(catalog, exports: exports, locale: theme.localization, to: destination, reuse: reuse)
-            let pages = try await HTMLRenderer(catalog: catalog, theme: theme, mapAvailable: !leaflet.isEmpty, reuse: reuse)
+            // The files for machines and the pages read the same model and write different
+            // files: made side by side, the metadata's work (one task, the sitemap's hundreds of
+            // thousands of events) no longer leaves a core idle before the pages start.
+            let model = catalog
+            async let described = renderMetadata(model, exports: exports, locale: theme.localization, to: destination, reuse: reuse)
+            let pages = try await HTMLRenderer(catalog: model, theme: theme, mapAvailable: !leaflet.isEmpty, reuse: reuse)
                 .render(exports: exports, to: destination)
+            let metadata = try await described
             reuse?.cache.retain(only: Set(exports.keys.map { "exports:\($0)" } + catalog.datasets.map { "records:\($0.id)" }
                                           + ["agenda", "metadata"]))
             for asset in theme.assets { try destination.copy("assets/\(asset.path)", from: asset.url) }
