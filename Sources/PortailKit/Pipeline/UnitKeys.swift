@@ -17,13 +17,15 @@ import Foundation
 /// So, as one does in `portail serve`: editing a page's text or a theme asset renders no unit
 /// again; a template, a translation or the menu, the page units and the metadata but no
 /// export; one dataset's `dataset.yaml` or data file, that dataset's units (and the agenda's,
-/// for its datasets) and the metadata.
+/// for its datasets) and the metadata, and the sitemap when the dataset's records have pages.
 struct UnitKeys: Sendable {
     let parts: InputParts
     let presentation: String
     /// The agenda's dataset and its places' dataset.
     let agendaDatasets: [String]
     let datasetIDs: [String]
+    /// Datasets whose records have pages (when their data allows).
+    let recordPageDatasets: [String]
 
     init(parts: InputParts, theme: URL, datasets: [Dataset], pages: [Page], agenda: Agenda?, mapAvailable: Bool) {
         self.parts = parts
@@ -41,6 +43,7 @@ struct UnitKeys: Sendable {
         self.presentation = presentation.hex
         agendaDatasets = agenda.map { [$0.datasetID, $0.venuesDatasetID] } ?? []
         datasetIDs = datasets.map(\.id)
+        recordPageDatasets = datasets.filter { $0.recordTitle != nil }.map(\.id)
     }
 
     /// The exports of a dataset: its data files, API, metadata files; no theme, no page.
@@ -56,9 +59,17 @@ struct UnitKeys: Sendable {
     /// The agenda's pages, event pages, widgets and feeds.
     func agenda() -> String { key("agenda", "", [parts.common, presentation], datasets: agendaDatasets) }
 
-    /// DCAT, the API's documents, Frictionless and CSVW files, the feed, the sitemap, host
-    /// configuration (``MetadataRenderer``): the pages' addresses are in the presentation.
+    /// DCAT, the API's documents, Frictionless and CSVW files, the feed, host configuration
+    /// (``MetadataRenderer``): the pages' addresses are in the presentation.
     func metadata() -> String { key("metadata", "", [parts.common, presentation], datasets: datasetIDs) }
+
+    /// The sitemap lists every page with the date of change its dataset's metadata gives; of
+    /// the data, it reads only which records and events have pages. Kept through a change
+    /// of any other data file: at S=10 it reads 250,000 events again.
+    func sitemap() -> String {
+        (["sitemap", "", parts.common, presentation] + parts.metadata(of: datasetIDs)
+            + parts.inputs(of: recordPageDatasets + agendaDatasets)).joined(separator: "|")
+    }
 
     /// What every record page of a dataset reads but the data (``PageMemo``): each page's
     /// fingerprint stands for what it shows of the data.

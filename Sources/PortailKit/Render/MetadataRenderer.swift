@@ -2,8 +2,8 @@ import Foundation
 
 /// Renders every file that describes the portal to machines, once the exports exist (it needs
 /// their sizes and checksums): DCAT-AP, Frictionless packages and CSVW, data.json, the Atom
-/// feed, the sitemap, the static API's documents and OpenAPI description, and host
-/// configuration.
+/// feed, `robots.txt`, the static API's documents and OpenAPI description, and host
+/// configuration. The sitemap, which depends on less, is a unit of its own (``Pipeline``).
 struct MetadataRenderer {
     let catalog: Catalog
     let exports: [String: DatasetExports]
@@ -40,7 +40,6 @@ struct MetadataRenderer {
         try add("api/openapi.json", OpenAPIBuilder(catalog: catalog, urls: urls, locale: locale).document())
         try add("data.json", DataJSONBuilder.catalog(catalog, exports: exports, urls: urls))
         try add("feed.atom", AtomFeedBuilder.feed(catalog, urls: urls, locale: locale))
-        count += try SitemapBuilder.files(catalog, urls: urls, to: destination)
         try add("robots.txt", SitemapBuilder.robots(urls: urls, indexed: !catalog.members.isRevealed))
         let basePath = URLPath.path(of: catalog.site.baseURL)
         let csp = ContentSecurityPolicy.policy(catalog)

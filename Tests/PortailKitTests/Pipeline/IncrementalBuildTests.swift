@@ -94,22 +94,24 @@ struct IncrementalBuildTests {
         #expect(thirdCounts.rendered >= 5, "every changed unit is rendered again: \(thirdCounts)")
 
         // 4. A change in one dataset that no other reads: only its units are rendered again,
-        // and the files that describe every dataset (DCAT, the API, the sitemap).
+        // and the files that describe every dataset (DCAT, the API); not the sitemap, since
+        // the dataset's records have no pages.
         try site.edit("datasets/seances-bis/seances.csv") { $0.replacingOccurrences(of: ";45;", with: ";46;") }
         let (fourth, clean4) = await site.buildBoth(cache: cache, previous: third)
         Self.expectSameTree(fourth, clean4, "one cell")
         let fourthCounts = cache.takeCounts()
         #expect(fourthCounts.rendered == 2, "only seances-bis's exports and the metadata: \(fourthCounts)")
+        #expect(fourth["sitemap.xml"] == third["sitemap.xml"])
         #expect(fourthCounts.reused >= 3, "\(fourthCounts)")
         #expect(cache.takeTablesReused() == 1, "the sessions' file is not read again; their copy's is")
 
         // 5. What only pages that are not units read: a page's text, a theme's asset. No unit is
         // rendered again, however many pages the units hold.
         let units = cache.units
-        // Pages, and the metadata (the sitemap lists the pages, the feeds are translated).
+        // Pages, the metadata (the feeds are translated) and the sitemap (it lists the pages).
         let pageUnits = units.filter { !$0.hasPrefix("exports:") }
-        #expect(pageUnits.contains("agenda") && pageUnits.contains("metadata") && pageUnits.contains { $0.hasPrefix("records:") },
-                "\(units)")
+        #expect(pageUnits.contains("agenda") && pageUnits.contains("metadata") && pageUnits.contains("sitemap")
+                && pageUnits.contains { $0.hasPrefix("records:") }, "\(units)")
         try site.edit("pages/a-propos.md") { $0 + "\nUn paragraphe de plus.\n" }
         try site.edit("Theme/assets/portail.css") { $0 + "\n/* a comment */\n" }
         let (fifth, clean5) = await site.buildBoth(cache: cache, previous: fourth)
@@ -130,13 +132,14 @@ struct IncrementalBuildTests {
         #expect(seventh.contains { $0.key.hasPrefix("agenda/events/") && String(decoding: $0.value, as: UTF8.self).contains("metadata facts") })
         #expect(cache.takeCounts() == (reused: units.count - pageUnits.count, rendered: pageUnits.count))
 
-        // 8. One dataset's metadata: its units and the metadata only. A field of the places opened to all: the
+        // 8. One dataset's metadata: its units, the metadata and the sitemap. A field of the places opened to all: the
         // places' and the events' exports, and every page unit (the pages' header shows
         // whether members have an edition).
         try site.edit("datasets/seances-bis/dataset.yaml") { $0.replacingOccurrences(of: "title: Séances de la semaine", with: "title: Séances (copie)") }
         let (eighth, clean8) = await site.buildBoth(cache: cache, previous: seventh)
         Self.expectSameTree(eighth, clean8, "one dataset.yaml")
-        #expect(cache.takeCounts() == (reused: units.count - 2, rendered: 2))
+        // Its exports, the metadata, and the sitemap (the dataset's date of change).
+        #expect(cache.takeCounts() == (reused: units.count - 3, rendered: 3))
         try site.edit("datasets/salles/dataset.yaml") { $0.replacingOccurrences(of: "access: members", with: "access: public") }
         let (ninth, clean9) = await site.buildBoth(cache: cache, previous: eighth)
         Self.expectSameTree(ninth, clean9, "members field opened")
