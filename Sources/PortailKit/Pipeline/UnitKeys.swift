@@ -11,13 +11,15 @@ import Foundation
 /// edition). A page's text is rendered into its own page only, which is not a unit; the
 /// theme's assets are copied, never read by a page.
 ///
-/// The files that describe the portal to machines (DCAT, the API's documents, the sitemap,
-/// feeds) read every dataset, the pages' addresses and the translations.
+/// The files that describe the portal to machines (DCAT, the API's documents, feeds) read
+/// every dataset, the pages' addresses and the translations; the sitemap, every dataset's
+/// metadata but only the data of the datasets whose records or events have pages.
 ///
 /// So, as one does in `portail serve`: editing a page's text or a theme asset renders no unit
-/// again; a template, a translation or the menu, the page units and the metadata but no
-/// export; one dataset's `dataset.yaml` or data file, that dataset's units (and the agenda's,
-/// for its datasets) and the metadata, and the sitemap when the dataset's records have pages.
+/// again; a template, a translation or the menu, the page units, the metadata and the sitemap
+/// but no export; one dataset's `dataset.yaml`, that dataset's units (and the agenda's, for
+/// its datasets), the metadata and the sitemap; its data file, the same but the sitemap when
+/// no page shows its records.
 struct UnitKeys: Sendable {
     let parts: InputParts
     let presentation: String
