@@ -69,8 +69,7 @@ struct UnitKeys: Sendable {
     /// the data, it reads only which records and events have pages. Kept through a change
     /// of any other data file: at S=10 it reads 250,000 events again.
     func sitemap() -> String {
-        (["sitemap", "", parts.common, presentation] + parts.metadata(of: datasetIDs)
-            + parts.inputs(of: recordPageDatasets + agendaDatasets)).joined(separator: "|")
+        key("sitemap", "", [parts.common, presentation] + parts.metadata(of: datasetIDs), datasets: recordPageDatasets + agendaDatasets)
     }
 
     /// What every record page of a dataset reads but the data (``PageMemo``): each page's

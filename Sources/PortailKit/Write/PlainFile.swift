@@ -79,13 +79,13 @@ enum PlainFile {
             defer { piece.deallocate() }
             var offset = 0
             while offset < expected.count {
-                let got = read(descriptor, piece, Swift.min(pieceSize, expected.count - offset))
-                if got < 0 && errno == EINTR { continue }
-                guard got > 0, memcmp(piece, expected.baseAddress! + offset, got) == 0 else { return false }
-                offset += got
+                let count = Swift.min(pieceSize, expected.count - offset)
+                guard readFully(descriptor, piece, count) == count,
+                      memcmp(piece, expected.baseAddress! + offset, count) == 0 else { return false }
+                offset += count
             }
             // The file may have grown since fstat: nothing more is to come.
-            return read(descriptor, piece, 1) == 0
+            return readFully(descriptor, piece, 1) == 0
         }
     }
 
