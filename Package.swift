@@ -62,7 +62,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PortailKitTests",
-            dependencies: ["PortailKit"],
+            dependencies: ["PortailKit", .product(name: "Mustache", package: "swift-mustache")],
             exclude: ["Fixtures", "Snapshots"]
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import Testing
 @testable import PortailKit
 
@@ -9,7 +10,8 @@ import Testing
 @Suite("Page models read by name")
 struct TemplateValueTests {
     /// Private details of a model, which templates do not see.
-    static let hidden: Set<String> = ["Chrome.markdownLinks"]
+    /// (`renderedFrame` is what templates read as `siteNavigation` and `siteFooter`.)
+    static let hidden: Set<String> = ["Chrome.markdownLinks", "Chrome.renderedFrame"]
 
     /// What a template sees of `value`, as text. `byName`: a `TemplateValue` is read through
     /// `child(named:)` with the names reflection gives; otherwise everything is reflected.
@@ -92,5 +94,42 @@ struct TemplateValueTests {
         }
         for venue in agenda.venues.values { Self.expectSame(WidgetPageModel(venue: venue, agenda: agenda, catalog: catalog, theme: theme)) }
         #expect(agenda.events.count > 3)
+    }
+
+    /// The site's navigation and footer are rendered once for each frame (``SiteFrame``): the
+    /// partials must read every part of the frame by its name, and nothing else, or a page
+    /// would show another page's navigation.
+    @Test("the navigation and footer's partials see every part of their frame, and only that")
+    func siteFrame() throws {
+        let frame = SiteFrame(lang: "fr-FR", root: "../../", filesRoot: "../../", contentLangAttribute: " lang=\"fr-FR\"",
+                              siteTitle: "Titre", homeHref: "../../",
+                              menu: [Chrome.MenuItem(title: "Agenda", href: "../../agenda/index.html", current: true)],
+                              footerPublisher: "Publié par X", publisherURL: "https://x.example", publisherURLLabel: "Site",
+                              publisherEmail: nil, footerLicence: "Licence", licenceTitle: "Licence Ouverte", licenceURL: "https://l.example")
+        let context = SiteFrameContext(frame: frame, t: ["made_with": "Fait avec"])
+        for child in Mirror(reflecting: frame).children {
+            let label = try #require(child.label)
+            #expect(Self.seen(context.child(named: label) as Any, byName: true) == Self.seen(child.value, byName: false), "\(label)")
+        }
+        #expect(context.child(named: "t") as? [String: String] == ["made_with": "Fait avec"])
+        #expect(context.child(named: "pageTitle") == nil)
+
+        // Rendered once: a second page of the same frame gets the first one's text, a page of
+        // another frame (another current menu entry) its own.
+        var library = MustacheLibrary()
+        library.register(try MustacheTemplate(string: "{{#menu}}{{title}}{{#current}}*{{/current}} {{/menu}}{{pageTitle}}\n"),
+                         named: SiteFrameCache.templates.navigation)
+        let cache = SiteFrameCache()
+        let first = cache.rendered(frame, t: nil, library: library)
+        #expect(first.navigation == "Agenda* ")
+        #expect(first.footer == nil, "the theme has no footer partial")
+        #expect(cache.rendered(frame, t: nil, library: library).navigation == "Agenda* ")
+        let other = SiteFrame(lang: frame.lang, root: frame.root, filesRoot: frame.filesRoot, contentLangAttribute: nil,
+                              siteTitle: frame.siteTitle, homeHref: frame.homeHref,
+                              menu: [Chrome.MenuItem(title: "Agenda", href: "../../agenda/index.html", current: false)],
+                              footerPublisher: frame.footerPublisher, publisherURL: nil, publisherURLLabel: frame.publisherURLLabel,
+                              publisherEmail: nil, footerLicence: frame.footerLicence, licenceTitle: frame.licenceTitle,
+                              licenceURL: frame.licenceURL)
+        #expect(cache.rendered(other, t: nil, library: library).navigation == "Agenda ")
     }
 }

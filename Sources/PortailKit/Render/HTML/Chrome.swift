@@ -1,6 +1,6 @@
 /// What every page's layout shows: head metadata, the site header and menu, the footer.
 final class Chrome {
-    struct MenuItem {
+    struct MenuItem: Hashable, Sendable {
         let title: String
         let href: String
         let current: Bool
@@ -68,6 +68,16 @@ final class Chrome {
     let noindex: Bool
     /// The Content-Security-Policy of the page (see ``ContentSecurityPolicy``).
     let csp: String
+    /// The navigation and footer's part of the chrome, rendered once for all the pages that
+    /// share it (``SiteFrame``).
+    var frame: SiteFrame {
+        SiteFrame(lang: lang, root: root, filesRoot: filesRoot, contentLangAttribute: contentLangAttribute,
+                  siteTitle: siteTitle, homeHref: homeHref, menu: menu, footerPublisher: footerPublisher,
+                  publisherURL: publisherURL, publisherURLLabel: publisherURLLabel, publisherEmail: publisherEmail,
+                  footerLicence: footerLicence, licenceTitle: licenceTitle, licenceURL: licenceURL)
+    }
+    /// The frame's partials as the theme rendered them, set by ``Theme/render(_:template:)``.
+    var renderedFrame: SiteFrameCache.Rendered?
 
     /// - Parameters:
     ///   - path: the page's output path in the default language (`datasets/x/index.html`);
@@ -218,6 +228,8 @@ extension Chrome: TemplateValue {
         case "alternates": return self.alternates
         case "noindex": return self.noindex
         case "csp": return self.csp
+        case "siteNavigation": return self.renderedFrame?.navigation
+        case "siteFooter": return self.renderedFrame?.footer
         default: return nil
         }
     }

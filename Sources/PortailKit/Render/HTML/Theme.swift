@@ -9,6 +9,8 @@ public struct Theme: Sendable {
     /// Every language of the theme, for views that switch language in the browser (widgets).
     public let localizations: [String: Localization]
     let assets: [(path: String, url: URL)]
+    /// The site's navigation and footer, rendered once for each of their frames (``SiteFrame``).
+    let frames = SiteFrameCache()
 
     /// Templates every theme must provide.
     static let requiredTemplates = ["layout", "index", "dataset", "page", "404", "embed", "agenda", "event", "record", "widget", "contribute"]
@@ -62,7 +64,11 @@ public struct Theme: Sendable {
 
     /// Renders a page's view model with a template.
     func render(_ model: Any, template: String) throws -> String {
-        guard let html = library.render(TemplateContext.prepare(model) ?? model, withTemplate: template) else {
+        let prepared = TemplateContext.prepare(model) ?? model
+        if let page = prepared as? any MustacheParent, let chrome = page.child(named: "chrome") as? Chrome {
+            chrome.renderedFrame = frames.rendered(chrome.frame, t: page.child(named: "t"), library: library)
+        }
+        guard let html = library.render(prepared, withTemplate: template) else {
             throw OutputError("the theme has no '\(template)' template")
         }
         return html
