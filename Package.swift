@@ -15,7 +15,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         // SHA-256 of published files (DCAT spdx:checksum); AES-GCM and PBKDF2 for members' data.
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
-        // The ZIP container of XLSX and ODS exports.
+        // Deflates the render cache's path lists; reads the XLSX and ODS exports back in the tests.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // The HTTP server of `portail serve` (PortailServe only: the generator does not need it).
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
@@ -26,11 +26,19 @@ let package = Package(
             name: "CCmarkGFM",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // zlib from Debian's zlib1g-dev: the spreadsheets' ZIP packages, whose rows are deflated
+        // as they are written.
+        .systemLibrary(
+            name: "SystemZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // The whole pipeline: Load → Validate → Model → Render → Write. No process exit, no globals.
         .target(
             name: "PortailKit",
             dependencies: [
                 "CCmarkGFM",
+                "SystemZlib",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -62,7 +70,9 @@ let package = Package(
         ),
         .testTarget(
             name: "PortailKitTests",
-            dependencies: ["PortailKit", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["PortailKit", .product(name: "Mustache", package: "swift-mustache"),
+                           // An independent reader of the spreadsheets' ZIP packages.
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Fixtures", "Snapshots"]
         ),
         .testTarget(

@@ -8,6 +8,8 @@ import Foundation
 public final class ByteWriter {
     enum Target {
         case file(FileHandle)
+        /// Compressed on its way (a spreadsheet's rows).
+        case deflate(Deflater)
         case memory
         case discard
     }
@@ -43,7 +45,10 @@ public final class ByteWriter {
         // Files fill the buffer again and again; texts collected in memory are mostly small
         // (a JSON string, an event's .ics), and reserving 260 KiB for each one cost more than
         // writing it.
-        if case .file = target { buffer.reserveCapacity(Self.flushThreshold + 4096) }
+        switch target {
+        case .file, .deflate: buffer.reserveCapacity(Self.flushThreshold + 4096)
+        case .memory, .discard: break
+        }
     }
 
     public func write(_ text: String) {
@@ -124,6 +129,10 @@ public final class ByteWriter {
             if failure == nil {
                 do { try handle.write(contentsOf: buffer) } catch { failure = error }
             }
+        case .deflate(let deflater):
+            if failure == nil {
+                do { try buffer.withUnsafeBytes { try deflater.compress($0) } } catch { failure = error }
+            }
         case .memory:
             // The first flush hands the buffer over instead of copying it.
             if collected.isEmpty { swap(&collected, &buffer) } else { collected.append(contentsOf: buffer) }
@@ -149,10 +158,8 @@ public final class ByteWriter {
         if let digest = hasher?.finalize() {
             sha256 = digest.map { byte in (byte < 16 ? "0" : "") + String(byte, radix: 16) }.joined()
         }
-        if case .file(let handle) = target {
-            try handle.close()
-            if let failure { throw OutputError("cannot write \(path): \(failure.localizedDescription)") }
-        }
+        if case .file(let handle) = target { try handle.close() }
+        if let failure { throw OutputError("cannot write \(path): \(failure.localizedDescription)") }
         try onClose(self, collected)
         collected = []
         whenClosed?(count)
