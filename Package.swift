@@ -15,7 +15,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         // SHA-256 of published files (DCAT spdx:checksum); AES-GCM and PBKDF2 for members' data.
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
-        // Deflates the render cache's path lists; reads the XLSX and ODS exports back in the tests.
+        // Reads the XLSX and ODS exports back in the tests (PortailKit writes them with zlib).
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // The HTTP server of `portail serve` (PortailServe only: the generator does not need it).
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
@@ -27,7 +27,7 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         // zlib from Debian's zlib1g-dev: the spreadsheets' ZIP packages, whose rows are deflated
-        // as they are written.
+        // as they are written, and the render cache's path lists.
         .systemLibrary(
             name: "SystemZlib",
             pkgConfig: "zlib",
@@ -44,7 +44,6 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 // PBKDF2 for the members' key (docs/members.md).
                 .product(name: "CryptoExtras", package: "swift-crypto"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             // The exporters write through a buffered writer class; Swift checks every access to a
             // class's stored properties for exclusivity at run time, which cost a third of the

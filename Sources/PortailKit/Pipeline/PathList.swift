@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 
 /// Output paths, packed: what the render cache keeps of every file a unit wrote.
 ///
@@ -18,7 +17,7 @@ import ZIPFoundation
 /// the S=10 build were still 5 MB, growing through the whole render.
 public struct PathList: Sequence, Sendable, Decodable {
     /// Full chunks, compressed, with the size of their text.
-    private var sealed: [(bytes: Data, size: Int)] = []
+    private var sealed: [(bytes: [UInt8], size: Int)] = []
     /// The chunk being written.
     private var open: [UInt8] = []
     /// The last path added, which the next one is written against.
@@ -54,24 +53,13 @@ public struct PathList: Sequence, Sendable, Decodable {
     /// The bytes the list holds (for the test that it stays compressed).
     var heldBytes: Int { sealed.reduce(open.count) { $0 + $1.bytes.count } }
 
-    private static func compress(_ text: [UInt8]) -> Data {
-        var out = Data()
+    private static func compress(_ text: [UInt8]) -> [UInt8] {
         // Deflating bytes in memory cannot fail; were it to, the text would be lost, so it traps.
-        _ = try! Data.compress(size: Int64(text.count), bufferSize: text.count, provider: { position, size in
-            Data(text[Int(position)..<Int(position) + size])
-        }, consumer: { out.append($0) })
-        return out
+        try! Deflater.deflated(text, last: true).data
     }
 
-    private static func decompress(_ chunk: (bytes: Data, size: Int)) -> [UInt8] {
-        var text: [UInt8] = []
-        text.reserveCapacity(chunk.size)
-        // The whole compressed chunk is given at once (ZIPFoundation's inflate expects as many
-        // bytes as its buffer's size).
-        _ = try! Data.decompress(size: Int64(chunk.bytes.count), bufferSize: chunk.bytes.count, skipCRC32: true, provider: { _, _ in
-            chunk.bytes
-        }, consumer: { text.append(contentsOf: $0) })
-        return text
+    private static func decompress(_ chunk: (bytes: [UInt8], size: Int)) -> [UInt8] {
+        try! Inflater.inflated(chunk.bytes, size: chunk.size)
     }
 
     public mutating func append(contentsOf other: PathList) {
