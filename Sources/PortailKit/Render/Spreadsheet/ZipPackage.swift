@@ -54,15 +54,8 @@ struct ZipPackage {
             let bigSizes = entry.size >= zip64Limit || entry.compressedSize >= zip64Limit
             var local = LittleEndian()
             local.u32(0x0403_4B50)
-            local.u16(bigSizes ? 45 : 20)
-            local.u16(0)
-            local.u16(entry.method)
-            local.u16(dosTime)
-            local.u16(dosDate)
-            local.u32(entry.crc)
-            local.u32(bigSizes ? 0xFFFF_FFFF : UInt32(entry.compressedSize))
-            local.u32(bigSizes ? 0xFFFF_FFFF : UInt32(entry.size))
-            local.u16(UInt16(path.count))
+            entry.fields(into: &local, zip64: bigSizes, sizeInZIP64: bigSizes, compressedSizeInZIP64: bigSizes,
+                         nameLength: path.count)
             local.u16(bigSizes ? 20 : 0)
             local.bytes += path
             if bigSizes {
@@ -84,15 +77,8 @@ struct ZipPackage {
             let zip64 = !extra.bytes.isEmpty
             directory.u32(0x0201_4B50)
             directory.u16(3 << 8 | (zip64 ? 45 : 20))  // made on Unix: the permissions below
-            directory.u16(zip64 ? 45 : 20)
-            directory.u16(0)
-            directory.u16(entry.method)
-            directory.u16(dosTime)
-            directory.u16(dosDate)
-            directory.u32(entry.crc)
-            directory.u32(bigCompressed ? 0xFFFF_FFFF : UInt32(entry.compressedSize))
-            directory.u32(bigSize ? 0xFFFF_FFFF : UInt32(entry.size))
-            directory.u16(UInt16(path.count))
+            entry.fields(into: &directory, zip64: zip64, sizeInZIP64: bigSize, compressedSizeInZIP64: bigCompressed,
+                         nameLength: path.count)
             directory.u16(zip64 ? UInt16(4 + extra.bytes.count) : 0)
             directory.u16(0)  // comment
             directory.u16(0)  // disk
@@ -195,6 +181,21 @@ struct ZipPackage {
             self.compressedSize += compressedSize
         }
 
+        /// The fields the local header and the central directory share, from the version needed
+        /// to extract to the name's length; sizes in ZIP64 fields are marked 0xFFFFFFFF here.
+        func fields(into record: inout LittleEndian, zip64: Bool, sizeInZIP64: Bool, compressedSizeInZIP64: Bool,
+                    nameLength: Int) {
+            record.u16(zip64 ? 45 : 20)
+            record.u16(0)  // flags
+            record.u16(method)
+            record.u16(ZipPackage.dosTime)
+            record.u16(ZipPackage.dosDate)
+            record.u32(crc)
+            record.u32(compressedSizeInZIP64 ? 0xFFFF_FFFF : UInt32(compressedSize))
+            record.u32(sizeInZIP64 ? 0xFFFF_FFFF : UInt32(size))
+            record.u16(UInt16(nameLength))
+        }
+
         func writeData(to writer: ByteWriter) throws {
             for piece in pieces {
                 switch piece {
@@ -211,7 +212,7 @@ struct ZipPackage {
     }
 
     /// Little-endian fields of ZIP's records.
-    private struct LittleEndian {
+    fileprivate struct LittleEndian {
         var bytes: [UInt8] = []
         mutating func u16(_ value: UInt16) { bytes += [UInt8(value & 0xFF), UInt8(value >> 8)] }
         mutating func u32(_ value: UInt32) { for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(value >> UInt32(shift) & 0xFF)) } }
