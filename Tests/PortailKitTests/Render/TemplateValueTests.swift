@@ -12,6 +12,9 @@ struct TemplateValueTests {
     /// Private details of a model, which templates do not see.
     /// (`renderedFrame` is what templates read as `siteNavigation` and `siteFooter`.)
     static let hidden: Set<String> = ["Chrome.markdownLinks", "Chrome.renderedFrame"]
+    /// Parts of a model whose own fields templates read on the model itself (the chrome
+    /// answers its frame's names).
+    static let flattened: Set<String> = ["Chrome.frame"]
 
     /// What a template sees of `value`, as text. `byName`: a `TemplateValue` is read through
     /// `child(named:)` with the names reflection gives; otherwise everything is reflected.
@@ -34,7 +37,11 @@ struct TemplateValueTests {
             let type = String(describing: Swift.type(of: value))
             let named = byName ? value as? any TemplateValue : nil
             if let named { #expect(named.child(named: "notAField") == nil, "\(type) answers an unknown name") }
-            let fields = mirror.children.compactMap { child -> String? in
+            let children = mirror.children.flatMap { child -> [Mirror.Child] in
+                guard let label = child.label, flattened.contains("\(type).\(label)") else { return [child] }
+                return Array(Mirror(reflecting: child.value).children)
+            }
+            let fields = children.compactMap { child -> String? in
                 guard let label = child.label, !hidden.contains("\(type).\(label)") else { return nil }
                 let shown: Any? = named.map { $0.child(named: label) } ?? child.value
                 return label + "=" + (shown.map { seen($0, byName: byName) } ?? "nil")

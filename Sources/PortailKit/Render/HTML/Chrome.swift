@@ -28,54 +28,37 @@ final class Chrome {
         let href: String
     }
 
-    let lang: String
+    /// The page's language, roots, site title, menu and footer: what the site's navigation and
+    /// footer show, rendered once for all the pages that share it (``SiteFrame``). Templates
+    /// read its names on the chrome.
+    let frame: SiteFrame
     /// Prefix that leads from the page back to the root of the pages in its language (`../../`),
     /// so that every link is relative and the portal works under any sub-path. Links between
     /// pages start from it.
-    let root: String
+    var root: String { frame.root }
     /// Prefix that leads from the page to the root of the files every language shares (assets,
     /// data files, metadata, feeds, the API): `root` itself for pages in the default language,
     /// one more `../` for pages under `en/`.
-    let filesRoot: String
+    var filesRoot: String { frame.filesRoot }
     /// Prefix that leads from the page to its own folder among the shared files: `""` for pages
     /// in the default language (their files are beside them), `../../../datasets/<id>/` for
     /// `en/datasets/<id>/index.html`.
     let filesHere: String
     /// The language of the content (titles, descriptions, data), when it is not the page's:
-    /// English pages show content written in the default language.
+    /// English pages show content written in the default language (and the frame's
+    /// `contentLangAttribute` is then ` lang="fr-FR"`).
     let contentLang: String?
-    /// ` lang="fr-FR"` for the elements holding content, on pages in another language; nil
-    /// (nothing) otherwise.
-    let contentLangAttribute: String?
     let languageAlternates: [LanguageAlternate]
     let languageLinks: [LanguageLink]
     let hasLanguageLinks: Bool
     let pageTitle: String
     let metaDescription: String?
     let canonical: String?
-    let siteTitle: String
-    let homeHref: String
-    let menu: [MenuItem]
-    let footerPublisher: String
-    let publisherURL: String?
-    let publisherURLLabel: String
-    let publisherEmail: String?
-    let footerLicence: String
-    let licenceTitle: String
-    let licenceURL: String
     let alternates: [Alternate]
     /// Keeps search engines away (the 404 page).
     let noindex: Bool
     /// The Content-Security-Policy of the page (see ``ContentSecurityPolicy``).
     let csp: String
-    /// The navigation and footer's part of the chrome, rendered once for all the pages that
-    /// share it (``SiteFrame``).
-    var frame: SiteFrame {
-        SiteFrame(lang: lang, root: root, filesRoot: filesRoot, contentLangAttribute: contentLangAttribute,
-                  siteTitle: siteTitle, homeHref: homeHref, menu: menu, footerPublisher: footerPublisher,
-                  publisherURL: publisherURL, publisherURLLabel: publisherURLLabel, publisherEmail: publisherEmail,
-                  footerLicence: footerLicence, licenceTitle: licenceTitle, licenceURL: licenceURL)
-    }
     /// The frame's partials as the theme rendered them, set by ``Theme/render(_:template:)``.
     var renderedFrame: SiteFrameCache.Rendered?
 
@@ -90,52 +73,47 @@ final class Chrome {
         let depth = path.split(separator: "/").count - 1
         let prefix = locale.pathPrefix
         let prefixDepth = prefix.split(separator: "/").count
-        self.root = root.map { $0 + prefix } ?? String(repeating: "../", count: depth)
-        filesRoot = root ?? String(repeating: "../", count: depth + prefixDepth)
+        let pagesRoot = root.map { $0 + prefix } ?? String(repeating: "../", count: depth)
+        let filesRoot = root ?? String(repeating: "../", count: depth + prefixDepth)
         let folder = path.split(separator: "/").dropLast().map { $0 + "/" }.joined()
         filesHere = prefix.isEmpty ? "" : filesRoot + folder
-        lang = locale.tag
         pageTitle = title.map { "\($0) · \(site.title)" } ?? site.title
         metaDescription = description.flatMap { $0.isEmpty ? nil : $0 }
         canonical = root == nil ? site.baseURL + prefix + Chrome.publicPath(path) : nil
         let languages = locale.siteLanguages
         contentLang = prefix.isEmpty ? nil : languages.first?.tag
-        contentLangAttribute = contentLang.map { " lang=\"\($0)\"" }
+        let contentLangAttribute = contentLang.map { " lang=\"\($0)\"" }
         // Search engines learn each page's versions; the 404 page has none to offer.
         languageAlternates = root != nil || languages.count < 2 ? [] :
             languages.map { LanguageAlternate(hreflang: $0.code, href: site.baseURL + $0.prefix(in: languages) + Chrome.publicPath(path)) }
             + [LanguageAlternate(hreflang: "x-default", href: site.baseURL + Chrome.publicPath(path))]
-        let filesRoot = self.filesRoot
         languageLinks = languages.filter { $0.code != locale.language }.map {
             LanguageLink(code: $0.code, name: $0.name, href: filesRoot + $0.prefix(in: languages) + Chrome.publicPath(path))
         }
         hasLanguageLinks = !languageLinks.isEmpty
         markdownLinks = prefix.isEmpty ? nil : (folder, filesRoot)
-        siteTitle = site.title
-        homeHref = self.root.isEmpty ? "./" : self.root
+        let homeHref = pagesRoot.isEmpty ? "./" : pagesRoot
         var items = [MenuItem(title: locale["catalogue"], href: homeHref, current: currentMenu == "")]
         if catalog.agenda != nil {
-            items.append(MenuItem(title: locale["agenda_menu"], href: "\(self.root)agenda/index.html", current: currentMenu == "agenda"))
+            items.append(MenuItem(title: locale["agenda_menu"], href: "\(pagesRoot)agenda/index.html", current: currentMenu == "agenda"))
         }
         switch catalog.members {
         case .encrypted:
-            items.append(MenuItem(title: locale["members_menu"], href: "\(self.root)members/index.html", current: currentMenu == "members"))
+            items.append(MenuItem(title: locale["members_menu"], href: "\(pagesRoot)members/index.html", current: currentMenu == "members"))
         case .separate(let url):
             items.append(MenuItem(title: locale["members_menu"], href: url + prefix, current: false))
         case .none, .revealed: break
         }
         for page in catalog.pages where page.menuOrder != nil {
-            items.append(MenuItem(title: page.title, href: "\(self.root)pages/\(page.slug).html", current: currentMenu == page.slug,
+            items.append(MenuItem(title: page.title, href: "\(pagesRoot)pages/\(page.slug).html", current: currentMenu == page.slug,
                                   langAttribute: contentLangAttribute))
         }
-        menu = items
-        footerPublisher = locale.format("footer_published_by", ["publisher": site.publisher.name])
-        publisherURL = site.publisher.url
-        publisherURLLabel = locale["website"]
-        publisherEmail = site.publisher.email
-        footerLicence = locale["footer_licence"]
-        licenceTitle = site.licence.title
-        licenceURL = site.licence.url
+        frame = SiteFrame(lang: locale.tag, root: pagesRoot, filesRoot: filesRoot, contentLangAttribute: contentLangAttribute,
+                          siteTitle: site.title, homeHref: homeHref, menu: items,
+                          footerPublisher: locale.format("footer_published_by", ["publisher": site.publisher.name]),
+                          publisherURL: site.publisher.url, publisherURLLabel: locale["website"],
+                          publisherEmail: site.publisher.email, footerLicence: locale["footer_licence"],
+                          licenceTitle: site.licence.title, licenceURL: site.licence.url)
         noindex = root != nil || catalog.members.isRevealed
         csp = ContentSecurityPolicy.policy(catalog)
         self.alternates = alternates.map { Alternate(type: $0.type, href: filesRoot + $0.href, title: $0.title) }
@@ -203,34 +181,20 @@ final class Chrome {
 extension Chrome: TemplateValue {
     func child(named name: String) -> Any? {
         switch name {
-        case "lang": return self.lang
-        case "root": return self.root
-        case "filesRoot": return self.filesRoot
         case "filesHere": return self.filesHere
         case "contentLang": return self.contentLang
-        case "contentLangAttribute": return self.contentLangAttribute
         case "languageAlternates": return self.languageAlternates
         case "languageLinks": return self.languageLinks
         case "hasLanguageLinks": return self.hasLanguageLinks
         case "pageTitle": return self.pageTitle
         case "metaDescription": return self.metaDescription
         case "canonical": return self.canonical
-        case "siteTitle": return self.siteTitle
-        case "homeHref": return self.homeHref
-        case "menu": return self.menu
-        case "footerPublisher": return self.footerPublisher
-        case "publisherURL": return self.publisherURL
-        case "publisherURLLabel": return self.publisherURLLabel
-        case "publisherEmail": return self.publisherEmail
-        case "footerLicence": return self.footerLicence
-        case "licenceTitle": return self.licenceTitle
-        case "licenceURL": return self.licenceURL
         case "alternates": return self.alternates
         case "noindex": return self.noindex
         case "csp": return self.csp
         case "siteNavigation": return self.renderedFrame?.navigation
         case "siteFooter": return self.renderedFrame?.footer
-        default: return nil
+        default: return frame.child(named: name)
         }
     }
 }

@@ -14,6 +14,8 @@ struct SiteFrame: Hashable, Sendable {
     let lang: String
     let root: String
     let filesRoot: String
+    /// ` lang="fr-FR"` for the elements holding content, on pages in another language; nil
+    /// (nothing) otherwise.
     let contentLangAttribute: String?
     let siteTitle: String
     let homeHref: String
@@ -27,30 +29,35 @@ struct SiteFrame: Hashable, Sendable {
     let licenceURL: String
 }
 
+extension SiteFrame: TemplateValue {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "lang": return lang
+        case "root": return root
+        case "filesRoot": return filesRoot
+        case "contentLangAttribute": return contentLangAttribute
+        case "siteTitle": return siteTitle
+        case "homeHref": return homeHref
+        case "menu": return menu
+        case "footerPublisher": return footerPublisher
+        case "publisherURL": return publisherURL
+        case "publisherURLLabel": return publisherURLLabel
+        case "publisherEmail": return publisherEmail
+        case "footerLicence": return footerLicence
+        case "licenceTitle": return licenceTitle
+        case "licenceURL": return licenceURL
+        default: return nil
+        }
+    }
+}
+
 /// A frame and the translation, as the partials read them.
 struct SiteFrameContext: TemplateValue {
     let frame: SiteFrame
     let t: Any?
 
     func child(named name: String) -> Any? {
-        switch name {
-        case "t": return t
-        case "lang": return frame.lang
-        case "root": return frame.root
-        case "filesRoot": return frame.filesRoot
-        case "contentLangAttribute": return frame.contentLangAttribute
-        case "siteTitle": return frame.siteTitle
-        case "homeHref": return frame.homeHref
-        case "menu": return frame.menu
-        case "footerPublisher": return frame.footerPublisher
-        case "publisherURL": return frame.publisherURL
-        case "publisherURLLabel": return frame.publisherURLLabel
-        case "publisherEmail": return frame.publisherEmail
-        case "footerLicence": return frame.footerLicence
-        case "licenceTitle": return frame.licenceTitle
-        case "licenceURL": return frame.licenceURL
-        default: return nil
-        }
+        name == "t" ? t : frame.child(named: name)
     }
 }
 
