@@ -32,8 +32,7 @@ final class Deflater {
     private let emit: (UnsafeBufferPointer<UInt8>) throws -> Void
     private var ended = false
     private(set) var crc: UInt32 = 0
-    /// Bytes given, and bytes emitted.
-    private(set) var inputCount = 0
+    /// Bytes emitted (the bytes given are counted by whoever gives them).
     private(set) var outputCount = 0
 
     /// `emit` receives the compressed bytes as they come.
@@ -57,7 +56,6 @@ final class Deflater {
     func compress(_ bytes: UnsafeRawBufferPointer) throws {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         crc = Self.crc(of: bytes, after: crc)
-        inputCount += bytes.count
         stream.pointee.next_in = UnsafeMutablePointer(mutating: base.assumingMemoryBound(to: Bytef.self))
         stream.pointee.avail_in = uInt(bytes.count)
         try run(Z_NO_FLUSH)

@@ -4,7 +4,7 @@ import Foundation
 /// spreadsheet is done: a sheet of 600,000 rows is never held in memory, and only its
 /// compressed form (a tenth of its XML) goes through the disk.
 final class TemporarySheet {
-    let url: URL
+    private let url: URL
     let writer: ByteWriter
     private let file: FileHandle
     private let deflater: Deflater
@@ -26,10 +26,10 @@ final class TemporarySheet {
 
     /// Ends the rows on a byte boundary and gives them as a segment of the sheet's part.
     func finish() throws -> ZipPackage.Segment {
-        try writer.close()
+        let size = try writer.close()
         try deflater.finish(last: false)
         try file.close()
-        return .deflated(.init(url: url, size: deflater.inputCount, compressedSize: deflater.outputCount, crc: deflater.crc))
+        return .deflated(.init(url: url, size: size, compressedSize: deflater.outputCount, crc: deflater.crc))
     }
 
     deinit { try? FileManager.default.removeItem(at: url) }
